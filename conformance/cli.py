@@ -1,0 +1,83 @@
+"""The ``ark-conformance`` command line.
+
+Each subcommand is a module in ``conformance/commands/`` that defines ``HELP`` (one line),
+``configure(parser)`` and ``run(args) -> int``. Modules are discovered, so adding a command never edits
+this file.
+
+Exit codes are shared by every subcommand (documented in README.md):
+    0  success (valid guest, conforming host, ...)
+    1  the thing checked does not conform (invalid guest, failed case, ...)
+    2  bad input or usage (missing file, not Wasm, unknown option); one-line message, no traceback
+    3  internal error of this tool (a bug: please report it); one-line message, --debug for the traceback
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+from collections.abc import Sequence
+
+from . import __version__, commands
+
+EXIT_OK = 0
+EXIT_NONCONFORMING = 1
+EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 3
+
+
+class UsageError(Exception):
+    """Bad input from the user: printed as one line, exit code 2."""
+
+
+def _command_modules() -> dict[str, object]:
+    found = {}
+    for info in pkgutil.iter_modules(commands.__path__):
+        if info.name.startswith("_"):
+            continue
+        found[info.name] = importlib.import_module(f"{commands.__name__}.{info.name}")
+    return dict(sorted(found.items()))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ark-conformance",
+        description="Conformance suite and ABI validator for the ark-ml-v2 Wasm host API (ark-api-ffi 0.16.0).",
+    )
+    parser.add_argument("--version", action="version", version=f"ark-conformance {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, module in _command_modules().items():
+        cmd = sub.add_parser(name, help=module.HELP, description=module.HELP)  # type: ignore[attr-defined]
+        module.configure(cmd)  # type: ignore[attr-defined]
+        cmd.set_defaults(_run=module.run)  # type: ignore[attr-defined]
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse already printed a one-line usage error
+        return EXIT_BAD_INPUT if exc.code not in (0, None) else EXIT_OK
+    if getattr(args, "_run", None) is None:
+        parser.print_help(sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        return int(args._run(args))
+    except UsageError as exc:
+        print(f"ark-conformance: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("ark-conformance: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        if args.debug:
+            raise
+        print(f"ark-conformance: internal error: {type(exc).__name__}: {exc} (rerun with --debug)", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Subcommands of ``ark-conformance``: one module each, discovered by ``conformance.cli``."""

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Idempotent setup for a fresh machine: Debian's wabt, a venv in .venv, the project and its test deps.
+# Re-running is cheap: pip runs only when pyproject.toml changed since the last install.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v wat2wasm >/dev/null 2>&1 || ! command -v wasm-validate >/dev/null 2>&1; then
+    SUDO=""
+    [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    echo "setup: installing Debian's wabt (wat2wasm, wasm-validate, wasm-objdump)" >&2
+    $SUDO apt-get install -y -q wabt >/dev/null 2>&1 \
+        || { $SUDO apt-get update -q >/dev/null && $SUDO apt-get install -y -q wabt >/dev/null; }
+fi
+
+PY="${PYTHON:-python3}"
+if [ ! -x .venv/bin/python ]; then
+    echo "setup: creating .venv" >&2
+    "$PY" -m venv .venv
+fi
+stamp=".venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)"
+if [ ! -f "$stamp" ]; then
+    echo "setup: installing ark-ml-conformance and test dependencies into .venv" >&2
+    .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
+    rm -f .venv/.installed-*
+    touch "$stamp"
+fi
