@@ -1,0 +1,157 @@
+"""Reading and building Wasm modules: the one place that knows wasmtime's and wabt's module APIs.
+
+Two independent toolchains compile WAT: wasmtime's built-in ``wat2wasm`` (always available) and
+Debian's ``wabt`` package (``wat2wasm``, ``wasm-validate``, ``wasm-objdump`` on PATH). The fixture
+corpus must compile with both, so a quirk of one parser cannot hide in a fixture.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import wasmtime
+
+WASM_MAGIC = b"\x00asm"
+
+
+class WasmError(ValueError):
+    """The input is not a readable Wasm module (or WAT text); the message is one line."""
+
+
+@dataclass(frozen=True)
+class FuncSig:
+    params: tuple[str, ...]
+    results: tuple[str, ...]
+
+    def wat(self) -> str:
+        parts = []
+        if self.params:
+            parts.append("(param " + " ".join(self.params) + ")")
+        if self.results:
+            parts.append("(result " + " ".join(self.results) + ")")
+        return " ".join(parts) or "(no params, no results)"
+
+
+@dataclass(frozen=True)
+class ImportEntry:
+    module: str
+    name: str
+    kind: str  # "func", "memory", "global", "table"
+    func: FuncSig | None = None
+
+
+@dataclass(frozen=True)
+class ExportEntry:
+    name: str
+    kind: str
+    func: FuncSig | None = None
+
+
+@dataclass(frozen=True)
+class ModuleInterface:
+    imports: tuple[ImportEntry, ...]
+    exports: tuple[ExportEntry, ...]
+
+    def export(self, name: str) -> ExportEntry | None:
+        return next((e for e in self.exports if e.name == name), None)
+
+
+@cache
+def engine() -> wasmtime.Engine:
+    """One engine per process: compiling is the expensive part and Engine is thread-safe."""
+    return wasmtime.Engine()
+
+
+def compile_wat(text: str) -> bytes:
+    """WAT -> Wasm binary with wasmtime's parser. Raises WasmError with the parser's first line."""
+    try:
+        return bytes(wasmtime.wat2wasm(text))
+    except wasmtime.WasmtimeError as exc:
+        raise WasmError(f"WAT does not compile: {_first_line(exc)}") from None
+
+
+def load_module(wasm: bytes) -> wasmtime.Module:
+    """Parse and validate a binary module. Raises WasmError for anything that is not valid Wasm."""
+    if not wasm.startswith(WASM_MAGIC):
+        raise WasmError("not a Wasm binary (missing \\0asm magic)")
+    try:
+        return wasmtime.Module(engine(), wasm)
+    except wasmtime.WasmtimeError as exc:
+        raise WasmError(f"invalid Wasm module: {_first_line(exc)}") from None
+
+
+def _sig(ty: object) -> FuncSig | None:
+    if isinstance(ty, wasmtime.FuncType):
+        return FuncSig(tuple(str(p) for p in ty.params), tuple(str(r) for r in ty.results))
+    return None
+
+
+def _kind(ty: object) -> str:
+    return {
+        wasmtime.FuncType: "func",
+        wasmtime.MemoryType: "memory",
+        wasmtime.GlobalType: "global",
+        wasmtime.TableType: "table",
+    }.get(type(ty), "unknown")
+
+
+def interface(module: wasmtime.Module) -> ModuleInterface:
+    imports = tuple(ImportEntry(i.module, i.name or "", _kind(i.type), _sig(i.type)) for i in module.imports)
+    exports = tuple(ExportEntry(e.name, _kind(e.type), _sig(e.type)) for e in module.exports)
+    return ModuleInterface(imports, exports)
+
+
+def read_interface(path: Path) -> ModuleInterface:
+    """Imports and exports of a .wasm (or .wat) file. Raises WasmError for unreadable input."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise WasmError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise WasmError(f"{path}: is a directory") from None
+    except OSError as exc:
+        raise WasmError(f"{path}: cannot read: {exc.strerror}") from None
+    if path.suffix == ".wat":
+        data = compile_wat(data.decode("utf-8", errors="replace"))
+    return interface(load_module(data))
+
+
+# --------------------------------------------------------------------------- Debian wabt ---------
+
+def wabt_available() -> bool:
+    return all(shutil.which(tool) for tool in ("wat2wasm", "wasm-validate", "wasm-objdump"))
+
+
+def wabt_wat2wasm(wat_path: Path) -> bytes:
+    """Compile with Debian's wat2wasm (the second, independent parser)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "out.wasm"
+        _run_tool(["wat2wasm", str(wat_path), "-o", str(out)])
+        return out.read_bytes()
+
+
+def wabt_validate(wasm: bytes) -> None:
+    """Run Debian's wasm-validate; raises WasmError with its message on failure."""
+    with tempfile.NamedTemporaryFile(suffix=".wasm") as fh:
+        fh.write(wasm)
+        fh.flush()
+        _run_tool(["wasm-validate", fh.name])
+
+
+def _run_tool(argv: list[str]) -> str:
+    if shutil.which(argv[0]) is None:
+        raise WasmError(f"{argv[0]} not found: install Debian's wabt (bash scripts/setup.sh does)")
+    proc = subprocess.run(argv, capture_output=True, text=True, timeout=60, check=False)
+    if proc.returncode != 0:
+        raise WasmError(f"{argv[0]} failed: {_first_line(proc.stderr or proc.stdout)}")
+    return proc.stdout
+
+
+def _first_line(exc: object) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else "(no message)"
