@@ -123,6 +123,7 @@ def read_interface(path: Path) -> ModuleInterface:
 
 # --------------------------------------------------------------------------- Debian wabt ---------
 
+
 def wabt_available() -> bool:
     return all(shutil.which(tool) for tool in ("wat2wasm", "wasm-validate", "wasm-objdump"))
 

@@ -1,9 +1,9 @@
 """The ABI manifest: the single machine-readable source of truth for the ark-ml-v2 host API.
 
-    >>> from conformance.manifest import load_manifest
-    >>> m = load_manifest()
-    >>> m.import_named("stop_experiment").wat_type()
-    '(param i64) (result i32)'
+>>> from conformance.manifest import load_manifest
+>>> m = load_manifest()
+>>> m.import_named("stop_experiment").wat_type()
+'(param i64) (result i32)'
 """
 
 from ._load import ManifestError, load_manifest, manifest_from_data, manifest_path, read_raw, schema

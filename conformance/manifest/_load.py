@@ -63,9 +63,7 @@ def manifest_from_data(data: dict[str, Any]) -> Manifest:
         raise ManifestError(f"manifest schema violation at {where}: {first.message}")
     data = copy.deepcopy(data)
     error_codes = IntEnum("ErrorCode", {v["name"]: v["value"] for v in data["error_codes"]["values"]})
-    apis = tuple(
-        Api(a["name"], a["module"], int(a["api_id"], 16), _provenance(a["provenance"])) for a in data["apis"]
-    )
+    apis = tuple(Api(a["name"], a["module"], int(a["api_id"], 16), _provenance(a["provenance"])) for a in data["apis"])
     structs = {
         s["name"]: Struct(
             name=s["name"],
