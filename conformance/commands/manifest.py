@@ -15,6 +15,11 @@ HELP = "show the ABI manifest (imports as WAT), or check a manifest file against
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--check", metavar="FILE", type=Path, help="validate FILE instead of printing")
     parser.add_argument("--json", action="store_true", help="print the manifest as JSON")
+    parser.add_argument(
+        "--provenance",
+        choices=("confirmed", "inferred", "project-defined"),
+        help="list the signatures and clauses with this provenance, with their source, rule or reasoning",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -33,6 +38,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"{args.check}: valid")
         return EXIT_OK
     m = load_manifest()
+    if args.provenance:
+        _print_provenance(args.provenance)
+        return EXIT_OK
     if args.json:
         print(json.dumps(m.raw, indent=2))
         return EXIT_OK
@@ -40,3 +48,13 @@ def run(args: argparse.Namespace) -> int:
     for imp in m.imports:
         print(f'(import "{imp.module}" "{imp.field}" (func {imp.wat_type()}))  ;; {imp.signature_provenance.status}')
     return EXIT_OK
+
+
+def _print_provenance(status: str) -> None:
+    m = load_manifest()
+    for imp in m.imports:
+        if imp.signature_provenance.status == status:
+            print(f"signature {imp.key}: {imp.signature_provenance.detail}")
+    for clause in m.all_clauses():
+        if clause.provenance.status == status:
+            print(f"clause {clause.id}: {clause.provenance.detail}")
