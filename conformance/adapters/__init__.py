@@ -1,0 +1,51 @@
+"""Host adapters: how the runner reaches a host under test (in-process, or a subprocess in JSON lines).
+
+`open_adapter(spec)` turns a `--host` spec into an adapter:
+    reference                 the reference host, in-process
+    python:MODULE:CLASS       an in-process host class with the ReferenceHost constructor shape (mutants)
+    subprocess:COMMAND LINE   a host process speaking docs/subprocess-protocol.md
+"""
+
+from __future__ import annotations
+
+from .base import AdapterError, GuestTrap, HostAdapter, HostCrashed, HostInfo, HostTimeout, Instance, LinkFailed
+
+__all__ = [
+    "SPEC_HELP",
+    "AdapterError",
+    "GuestTrap",
+    "HostAdapter",
+    "HostCrashed",
+    "HostInfo",
+    "HostTimeout",
+    "Instance",
+    "LinkFailed",
+    "check_spec",
+    "open_adapter",
+]
+
+SPEC_HELP = "reference | python:MODULE:CLASS | subprocess:COMMAND LINE"
+
+
+def check_spec(spec: str) -> None:
+    """Raise ValueError (one line) when `spec` has no known form; imports nothing heavy."""
+    if spec == "reference" or (spec.startswith("subprocess:") and spec[len("subprocess:") :].strip()):
+        return
+    if spec.startswith("python:") and len(spec.split(":")) == 3 and all(spec.split(":")[1:]):
+        return
+    raise ValueError(f"unknown host spec {spec!r} (expected {SPEC_HELP})")
+
+
+def open_adapter(spec: str) -> HostAdapter:
+    """A new adapter for `spec` (one per worker). Raises ValueError (one line) for a bad spec."""
+    check_spec(spec)
+    if spec.startswith("subprocess:"):
+        from .subprocess import SubprocessAdapter
+
+        return SubprocessAdapter(spec[len("subprocess:") :], spec=spec)
+    from .inprocess import InProcessAdapter, load_class, reference_class
+
+    if spec == "reference":
+        return InProcessAdapter(reference_class(), spec=spec)
+    _, module_name, class_name = spec.split(":")
+    return InProcessAdapter(load_class(module_name, class_name), spec=spec)

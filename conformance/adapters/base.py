@@ -1,0 +1,106 @@
+"""The interface every host adapter implements: a few Wasm primitives, no guest-protocol logic.
+
+Why primitives: the runner drives the guest protocol (params, steps, journal) and judges the journal
+itself, so an in-process host and a host behind a pipe run exactly the same judging code; an adapter only
+instantiates modules, calls exports and reads or writes guest memory.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+
+
+class AdapterError(Exception):
+    """Base class of the failures an adapter reports; each maps to one case outcome."""
+
+
+class GuestTrap(AdapterError):
+    """The guest trapped (or an import raised and the host turned it into a trap): the case is a `crash`."""
+
+
+class LinkFailed(AdapterError):
+    """The host refused to instantiate the module (unknown import, bad module): the case is a `crash`."""
+
+
+class HostCrashed(AdapterError):
+    """The host itself died (its process exited, its pipe closed): the case is a `crash`, the next case restarts it."""
+
+
+class HostTimeout(AdapterError):
+    """A single call did not return within its deadline (the adapter killed the host): the case is a `timeout`."""
+
+
+@dataclass(frozen=True)
+class HostInfo:
+    """What a host says about itself: used for not_supported decisions and for the report."""
+
+    name: str
+    version: str
+    profiles: tuple[str, ...] = ("core", "extended")
+    features: tuple[str, ...] = field(default_factory=tuple)
+
+    def supports(self, profile: str, features: tuple[str, ...] | list[str]) -> str | None:
+        """None when a fixture with this profile and these features can run here, else the reason it cannot."""
+        if profile not in self.profiles:
+            return f"profile {profile!r} not supported by {self.name} (supports {', '.join(self.profiles)})"
+        missing = [f for f in features if f not in self.features]
+        if missing:
+            return f"feature(s) {', '.join(missing)} not supported by {self.name}"
+        return None
+
+
+class Instance(ABC):
+    """One fresh guest instance (its own store): a case never shares one with another case."""
+
+    @abstractmethod
+    def call(self, export: str, *args: int, timeout: float | None = None) -> list[int]:
+        """Call an exported function with raw Wasm values; raises GuestTrap, HostCrashed or HostTimeout."""
+
+    @abstractmethod
+    def read_memory(self, ptr: int, length: int) -> bytes:
+        """Exactly `length` bytes at `ptr`; raises IndexError if the range is outside memory."""
+
+    @abstractmethod
+    def write_memory(self, ptr: int, data: bytes) -> None:
+        """Write `data` at `ptr`; raises IndexError if the range is outside memory."""
+
+    @property
+    @abstractmethod
+    def memory_size(self) -> int:
+        """The guest memory's current size in bytes."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Cancel the instance's background work and free it; never raises."""
+
+    def __enter__(self) -> Instance:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class HostAdapter(ABC):
+    """A host under test. One adapter serves one worker thread; `instantiate` gives a fresh instance per case."""
+
+    spec: str = ""
+
+    @property
+    @abstractmethod
+    def info(self) -> HostInfo:
+        """Name, version, profiles and features of the host."""
+
+    @abstractmethod
+    def instantiate(self, wasm: bytes, *, timeout: float | None = None) -> Instance:
+        """A new instance of `wasm` in a fresh store; raises LinkFailed, HostCrashed or HostTimeout."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Stop the host (threads, processes); never raises."""
+
+    def __enter__(self) -> HostAdapter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

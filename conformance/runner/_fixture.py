@@ -1,0 +1,265 @@
+"""Fixture discovery, `;;@` TOML header parsing and linting (docs/guest-protocol.md §5).
+
+Why a linter: a fixture that names an unknown clause, an ErrorCode that does not exist or a scenario file
+that is missing would otherwise fail (or, worse, pass) for the wrong reason on every host. Every such
+mistake is reported, with the file and what is wrong, before any case runs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from conformance.manifest import Manifest, load_manifest
+
+HEADER_PREFIX = ";;@"
+SCENARIO_DIR = "scenarios"
+DEFAULT_TIMEOUT_SECONDS = 5.0
+DEFAULT_MAX_STEPS = 20_000
+# Route names of hive protocol v1 (docs/hive-protocol.md); [[hive]] assertions must name one of them.
+HIVE_ROUTES = ("start", "connect", "config", "stop", "disconnect", "registry_config", "registry_snapshot", "workers")
+
+
+class FixtureError(ValueError):
+    """A fixture (or the corpus) is broken; `problems` lists every `path: message` found."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__(problems[0] if len(problems) == 1 else f"{len(problems)} fixture problems: {problems[0]}")
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Check:
+    """One expected journal record: the call's ErrorCode and, optionally, the bytes it gave the guest."""
+
+    id: int
+    call: str
+    clause: str
+    code: str
+    bytes: tuple[int | None, ...] | None = None  # None entries are `??` (any byte)
+    bytes_text: str | None = None
+
+
+@dataclass(frozen=True)
+class HiveAssertion:
+    """What the hive simulator must have seen after the run: request count on a route, body subset, workers."""
+
+    route: str | None = None
+    count: int | None = None
+    json: dict[str, Any] | None = None
+    json_null: tuple[str, ...] = ()
+    workers: dict[str, int] | None = None
+    run_id: str | None = None
+    clause: str | None = None
+
+
+@dataclass(frozen=True)
+class Fixture:
+    path: Path
+    id: str
+    title: str
+    profile: str
+    features: tuple[str, ...]
+    scenario: str
+    clauses: tuple[str, ...]
+    expect: str | int
+    timeout_seconds: float
+    max_steps: int
+    checks: tuple[Check, ...]
+    hive: tuple[HiveAssertion, ...]
+    sha256: str
+    source: str = field(repr=False)
+
+    @property
+    def scenario_path(self) -> Path:
+        return self.path.parent / SCENARIO_DIR / f"{self.scenario}.json"
+
+    def scenario_data(self) -> dict[str, Any]:
+        return json.loads(self.scenario_path.read_text("utf-8"))
+
+
+@cache
+def header_schema() -> dict[str, Any]:
+    text = resources.files("conformance").joinpath("schemas/fixture-header.schema.json").read_text("utf-8")
+    return json.loads(text)
+
+
+def header_text(source: str) -> str:
+    """The TOML text of a fixture's header: its leading `;;@` lines with the prefix removed."""
+    lines = []
+    for line in source.splitlines():
+        stripped = line.strip()
+        if stripped.startswith(HEADER_PREFIX):
+            rest = stripped[len(HEADER_PREFIX) :]
+            lines.append(rest[1:] if rest.startswith(" ") else rest)
+        elif stripped and not stripped.startswith(";;"):
+            break  # the header is the leading comment block only
+    return "\n".join(lines)
+
+
+def parse_header(source: str) -> dict[str, Any]:
+    """The header as data; raises ValueError (one line) when it is missing or is not TOML."""
+    text = header_text(source)
+    if not text.strip():
+        raise ValueError("no `;;@` header")
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"header is not TOML: {exc}") from None
+
+
+def parse_bytes_pattern(text: str) -> tuple[int | None, ...]:
+    """`"a5a5 ??00"` -> (0xa5, 0xa5, None, 0x00); spaces ignored; raises ValueError on anything else."""
+    compact = re.sub(r"\s+", "", text)
+    if len(compact) % 2:
+        raise ValueError(f"bytes pattern {text!r} has an odd number of hex digits")
+    out: list[int | None] = []
+    for i in range(0, len(compact), 2):
+        pair = compact[i : i + 2]
+        if pair == "??":
+            out.append(None)
+        elif re.fullmatch(r"[0-9a-fA-F]{2}", pair):
+            out.append(int(pair, 16))
+        else:
+            raise ValueError(f"bytes pattern {text!r}: {pair!r} is neither two hex digits nor ??")
+    return tuple(out)
+
+
+def _schema_problems(data: dict[str, Any]) -> list[str]:
+    validator = jsonschema.Draft202012Validator(header_schema())
+    problems = []
+    for err in sorted(validator.iter_errors(data), key=lambda e: list(e.path)):
+        where = "/".join(str(p) for p in err.path) or "header"
+        problems.append(f"{where}: {err.message}")
+    return problems
+
+
+def _semantic_problems(data: dict[str, Any], path: Path, manifest: Manifest) -> list[str]:
+    """Cross-references against the manifest and the scenario directory."""
+    problems = []
+    known_clauses = {c.id for c in manifest.all_clauses()}
+    calls = {imp.field for imp in manifest.imports}
+    codes = {code.name for code in manifest.error_codes}
+    if data["id"] != path.stem:
+        problems.append(f"id {data['id']!r} does not match the file name {path.stem!r}")
+    if not data["clauses"]:
+        problems.append("clauses is empty: every fixture must name the clause(s) it tests")
+    for clause in data["clauses"]:
+        if clause not in known_clauses:
+            problems.append(f"unknown clause id {clause!r} (not in the manifest)")
+    if len(set(data["clauses"])) != len(data["clauses"]):
+        problems.append("clauses lists a clause twice")
+    scenario = path.parent / SCENARIO_DIR / f"{data['scenario']}.json"
+    if not scenario.is_file():
+        problems.append(f"unknown scenario {data['scenario']!r} (no {SCENARIO_DIR}/{data['scenario']}.json)")
+    seen: set[int] = set()
+    for check in data.get("check", []):
+        where = f"check {check['id']}"
+        if check["id"] in seen:
+            problems.append(f"duplicate check id {check['id']}")
+        seen.add(check["id"])
+        if check["call"] not in calls:
+            problems.append(f"{where}: unknown call {check['call']!r} (not a manifest import field)")
+        if check["code"] not in codes:
+            problems.append(f"{where}: unknown ErrorCode {check['code']!r} (known: {', '.join(sorted(codes))})")
+        if check["clause"] not in known_clauses:
+            problems.append(f"{where}: unknown clause id {check['clause']!r}")
+        elif check["clause"] not in data["clauses"]:
+            problems.append(f"{where}: clause {check['clause']!r} is not listed in the fixture's clauses")
+        if "bytes" in check:
+            try:
+                parse_bytes_pattern(check["bytes"])
+            except ValueError as exc:
+                problems.append(f"{where}: {exc}")
+    for i, hive in enumerate(data.get("hive", []), 1):
+        if "route" in hive and hive["route"] not in HIVE_ROUTES:
+            problems.append(f"hive assertion {i}: unknown route {hive['route']!r} (known: {', '.join(HIVE_ROUTES)})")
+        if "clause" in hive and hive["clause"] not in data["clauses"]:
+            problems.append(f"hive assertion {i}: clause {hive['clause']!r} is not listed in the fixture's clauses")
+    if not data.get("check") and not data.get("hive") and data.get("expect", "pass") == "pass":
+        problems.append("no [[check]] and no [[hive]]: the fixture would judge nothing")
+    return problems
+
+
+def load_fixture(path: Path, manifest: Manifest | None = None) -> Fixture:
+    """Parse and lint one fixture; raises FixtureError listing every problem found."""
+    manifest = manifest or load_manifest()
+    source = path.read_text("utf-8")
+    try:
+        data = parse_header(source)
+    except ValueError as exc:
+        raise FixtureError([f"{path}: {exc}"]) from None
+    problems = _schema_problems(data)
+    if not problems:
+        problems = _semantic_problems(data, path, manifest)
+    if problems:
+        raise FixtureError([f"{path}: {p}" for p in problems])
+    checks = tuple(
+        Check(
+            id=c["id"],
+            call=c["call"],
+            clause=c["clause"],
+            code=c["code"],
+            bytes=parse_bytes_pattern(c["bytes"]) if "bytes" in c else None,
+            bytes_text=c.get("bytes"),
+        )
+        for c in data.get("check", [])
+    )
+    hive = tuple(
+        HiveAssertion(
+            route=h.get("route"),
+            count=h.get("count"),
+            json=h.get("json"),
+            json_null=tuple(h.get("json_null", [])),
+            workers=h.get("workers"),
+            run_id=h.get("run_id"),
+            clause=h.get("clause"),
+        )
+        for h in data.get("hive", [])
+    )
+    return Fixture(
+        path=path,
+        id=data["id"],
+        title=data["title"],
+        profile=data.get("profile", "core"),
+        features=tuple(data.get("features", [])),
+        scenario=data["scenario"],
+        clauses=tuple(data["clauses"]),
+        expect=data.get("expect", "pass"),
+        timeout_seconds=float(data.get("timeout_seconds", DEFAULT_TIMEOUT_SECONDS)),
+        max_steps=int(data.get("max_steps", DEFAULT_MAX_STEPS)),
+        checks=checks,
+        hive=hive,
+        sha256=hashlib.sha256(source.encode("utf-8")).hexdigest(),
+        source=source,
+    )
+
+
+def discover(directory: Path, manifest: Manifest | None = None) -> list[Fixture]:
+    """Every `*.wat` directly in `directory`, sorted by id; raises FixtureError listing all problems."""
+    if not directory.is_dir():
+        raise FixtureError([f"{directory}: no such fixture directory"])
+    fixtures: list[Fixture] = []
+    problems: list[str] = []
+    for path in sorted(directory.glob("*.wat")):
+        try:
+            fixtures.append(load_fixture(path, manifest))
+        except FixtureError as exc:
+            problems.extend(exc.problems)
+    by_id: dict[str, Path] = {}
+    for fx in fixtures:
+        if fx.id in by_id:
+            problems.append(f"{fx.path}: duplicate fixture id {fx.id!r} (also {by_id[fx.id]})")
+        by_id[fx.id] = fx.path
+    if problems:
+        raise FixtureError(problems)
+    return sorted(fixtures, key=lambda f: f.id)

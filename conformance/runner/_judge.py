@@ -1,0 +1,248 @@
+"""Judging: the guest's journal and the hive's observations against a fixture's expectations.
+
+Pure functions of plain data (records, requests, worker states), so judging is identical for every adapter
+and testable without Wasm. The first failure is the case's diagnostic; it names the clause, the call, the
+expected and the actual value (docs/guest-protocol.md §5).
+"""
+
+from __future__ import annotations
+
+import struct
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from conformance.manifest import load_manifest
+
+from ._fixture import Check, Fixture, HiveAssertion
+
+JOURNAL_HEADER = 4
+RECORD_SIZE = 16
+MAX_RECORDS = 1024
+
+
+class BrokenJournal(ValueError):
+    """The journal cannot be read as the protocol says (a broken fixture, or a host that trashed memory)."""
+
+
+@dataclass(frozen=True)
+class Record:
+    check_id: int
+    code: int
+    data: bytes
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """Why a case failed, in the ABI's words."""
+
+    message: str
+    clause: str | None = None
+    call: str | None = None
+    expected: str | None = None
+    actual: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if v is not None}
+
+
+@dataclass
+class HiveObservation:
+    """What the hive simulator saw during one case (built from it by the runner)."""
+
+    requests: list[dict[str, Any]] = field(default_factory=list)  # {"route", "method", "path", "json"}
+    workers: dict[str, list[str]] = field(default_factory=dict)  # run_id -> worker states
+    started_runs: list[str] = field(default_factory=list)  # run ids the guest's start requests created
+
+
+def read_journal(read: Callable[[int, int], bytes], memory_size: int, journal_ptr: int) -> list[Record]:
+    """The journal's records, bounds-checked with unsigned arithmetic; raises BrokenJournal."""
+    journal_ptr &= 0xFFFFFFFF
+    if journal_ptr + JOURNAL_HEADER > memory_size:
+        raise BrokenJournal(f"journal address {journal_ptr:#x} is outside memory ({memory_size} bytes)")
+    (count,) = struct.unpack("<I", read(journal_ptr, JOURNAL_HEADER))
+    if count > MAX_RECORDS:
+        raise BrokenJournal(f"journal count {count} exceeds the protocol's {MAX_RECORDS} records")
+    end = journal_ptr + JOURNAL_HEADER + RECORD_SIZE * count
+    if end > memory_size:
+        raise BrokenJournal(f"journal of {count} records at {journal_ptr:#x} runs past the end of memory")
+    raw = read(journal_ptr + JOURNAL_HEADER, RECORD_SIZE * count) if count else b""
+    records = []
+    for i in range(count):
+        check_id, code, data_ptr, data_len = struct.unpack_from("<IiII", raw, RECORD_SIZE * i)
+        if data_ptr + data_len > memory_size:
+            where = f"journal record {i} (check {check_id})"
+            raise BrokenJournal(f"{where}: data at {data_ptr:#x}+{data_len} is outside memory")
+        records.append(Record(check_id, code, read(data_ptr, data_len) if data_len else b""))
+    return records
+
+
+def code_label(value: int) -> str:
+    """`InvalidArguments (5)`, or `not an ErrorCode (9)` for a value outside the closed set."""
+    try:
+        return f"{load_manifest().error_codes(value).name} ({value})"
+    except ValueError:
+        return f"not an ErrorCode ({value})"
+
+
+def _hex(data: bytes | tuple[int | None, ...]) -> str:
+    return " ".join("??" if b is None else f"{b:02x}" for b in data)
+
+
+def _judge_check(check: Check, record: Record) -> Diagnostic | None:
+    errors = load_manifest().error_codes
+    expected = int(errors[check.code])
+    if record.code != expected:
+        clause = check.clause
+        if record.code not in load_manifest().allowed_error_values:
+            clause = "abi/error-codes/closed-set"
+        return Diagnostic(
+            f"check {check.id} ({check.call}): expected {code_label(expected)}, got {code_label(record.code)}",
+            clause=clause,
+            call=check.call,
+            expected=code_label(expected),
+            actual=code_label(record.code),
+        )
+    if check.bytes is None:
+        return None
+    if len(record.data) != len(check.bytes):
+        return Diagnostic(
+            f"check {check.id} ({check.call}): guest recorded {len(record.data)} bytes, the check pins "
+            f"{len(check.bytes)} (broken fixture?)",
+            clause=check.clause,
+            call=check.call,
+            expected=_hex(check.bytes),
+            actual=_hex(record.data),
+        )
+    for offset, (want, got) in enumerate(zip(check.bytes, record.data, strict=True)):
+        if want is not None and want != got:
+            return Diagnostic(
+                f"check {check.id} ({check.call}): byte {offset} expected {want:02x}, got {got:02x}",
+                clause=check.clause,
+                call=check.call,
+                expected=_hex(check.bytes),
+                actual=_hex(record.data),
+            )
+    return None
+
+
+def judge_journal(fixture: Fixture, records: list[Record]) -> Diagnostic | None:
+    """Records in journal order; then checks that were never recorded (likely consequences of earlier ones)."""
+    checks = {c.id: c for c in fixture.checks}
+    counts = Counter(r.check_id for r in records)
+    for record in records:
+        if record.check_id not in checks:
+            return Diagnostic(
+                f"journal has a record for check {record.check_id}, which the fixture does not declare",
+                actual=f"check {record.check_id}: {code_label(record.code)}",
+            )
+        check = checks[record.check_id]
+        if counts[record.check_id] > 1:
+            return Diagnostic(
+                f"check {check.id} ({check.call}) was recorded {counts[record.check_id]} times, expected once",
+                clause=check.clause,
+                call=check.call,
+                expected="1 record",
+                actual=f"{counts[record.check_id]} records",
+            )
+        failure = _judge_check(check, record)
+        if failure:
+            return failure
+    for check in fixture.checks:
+        if counts[check.id] == 0:
+            return Diagnostic(
+                f"check {check.id} ({check.call}) was never recorded: the guest did not reach that call",
+                clause=check.clause,
+                call=check.call,
+                expected=f"1 record with {check.code}",
+                actual="no record",
+            )
+    return None
+
+
+def _subset_mismatch(want: dict[str, Any], got: Any) -> tuple[str, Any, Any] | None:
+    if not isinstance(got, dict):
+        return ("<body>", want, got)
+    for key, value in want.items():
+        if key not in got:
+            return (key, value, "<missing>")
+        if got[key] != value:
+            return (key, value, got[key])
+    return None
+
+
+def _judge_hive(fixture: Fixture, hive: HiveAssertion, seen: HiveObservation) -> Diagnostic | None:
+    clause = hive.clause or fixture.clauses[0]
+    if hive.route is not None:
+        on_route = [r for r in seen.requests if r.get("route") == hive.route]
+        if hive.count is not None and len(on_route) != hive.count:
+            return Diagnostic(
+                f"hive: expected {hive.count} {hive.route!r} request(s), got {len(on_route)}",
+                clause=clause,
+                expected=f"{hive.count} {hive.route} request(s)",
+                actual=f"{len(on_route)} {hive.route} request(s)",
+            )
+        if hive.json is not None or hive.json_null:
+            want = {**(hive.json or {}), **dict.fromkeys(hive.json_null)}
+            if not on_route:
+                return Diagnostic(
+                    f"hive: expected a {hive.route!r} request with body {want}, got none",
+                    clause=clause,
+                    expected=str(want),
+                    actual="no request",
+                )
+            mismatch = _subset_mismatch(want, on_route[0].get("json"))
+            if mismatch:
+                key, want, got = mismatch
+                return Diagnostic(
+                    f"hive: {hive.route!r} request body field {key!r}: expected {want!r}, got {got!r}",
+                    clause=clause,
+                    expected=repr(want),
+                    actual=repr(got),
+                )
+    if hive.workers is not None:
+        run_id = hive.run_id or (seen.started_runs[-1] if seen.started_runs else None)
+        if run_id is None or run_id not in seen.workers:
+            return Diagnostic(
+                f"hive: no run {run_id or '(none started)'} to count workers on",
+                clause=clause,
+                expected=f"workers {hive.workers}",
+                actual="no such run",
+            )
+        states = Counter(seen.workers[run_id])
+        actual = {state: states.get(state, 0) for state in hive.workers}
+        if actual != hive.workers:
+            return Diagnostic(
+                f"hive: run {run_id} workers expected {hive.workers}, got {dict(states)}",
+                clause=clause,
+                expected=str(hive.workers),
+                actual=str(dict(states)),
+            )
+    return None
+
+
+def judge(fixture: Fixture, step_result: int, records: list[Record], seen: HiveObservation) -> Diagnostic | None:
+    """The case's diagnostic, or None when it passes: the guest's verdict, its journal, then the hive."""
+    if fixture.expect == "pass" and step_result != 1:
+        return Diagnostic(
+            f"the guest detected a failure itself: conformance_step returned {step_result}",
+            clause=fixture.clauses[0],
+            expected="1 (done)",
+            actual=str(step_result),
+        )
+    if fixture.expect != "pass" and step_result != fixture.expect:
+        return Diagnostic(
+            f"the self-checking guest should report {fixture.expect}, conformance_step returned {step_result}",
+            clause=fixture.clauses[0],
+            expected=str(fixture.expect),
+            actual=str(step_result),
+        )
+    failure = judge_journal(fixture, records)
+    if failure:
+        return failure
+    for hive in fixture.hive:
+        failure = _judge_hive(fixture, hive, seen)
+        if failure:
+            return failure
+    return None

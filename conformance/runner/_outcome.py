@@ -1,0 +1,61 @@
+"""Case outcomes and what they mean for the run's exit code.
+
+Why a closed set: the JUnit, JSON and Markdown reports and the exit code all derive from these eight
+words, so a host author reads the same verdict everywhere.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from enum import StrEnum
+
+
+class Outcome(StrEnum):
+    PASS = "pass"  # every check held
+    FAIL = "fail"  # a check did not hold: the host does not conform (diagnostic names the clause)
+    SKIP = "skip"  # the expectations file skips the case (with a reason)
+    NOT_SUPPORTED = "not_supported"  # the host declares the fixture's profile or feature unsupported
+    XFAIL = "xfail"  # failed, and the expectations file says it is expected to (with a reason)
+    XPASS = "xpass"  # passed although expected to fail: the expectation is stale
+    TIMEOUT = "timeout"  # the case exceeded its deadline or step budget
+    CRASH = "crash"  # the guest trapped, the host died, or the fixture is broken
+
+
+# The order outcomes are listed in summaries.
+ORDER = tuple(Outcome)
+BAD = frozenset({Outcome.FAIL, Outcome.XPASS, Outcome.TIMEOUT, Outcome.CRASH})
+
+
+def exit_code(outcomes: Iterable[Outcome]) -> int:
+    """0 when no case failed, xpassed, timed out or crashed; otherwise 1 (the host does not conform)."""
+    return 1 if any(o in BAD for o in outcomes) else 0
+
+
+def summary(outcomes: Iterable[Outcome]) -> str:
+    """`3 passed, 1 failed, ...`: every outcome that occurred, in ORDER."""
+    words = {
+        Outcome.PASS: "passed",
+        Outcome.FAIL: "failed",
+        Outcome.SKIP: "skipped",
+        Outcome.NOT_SUPPORTED: "not supported",
+        Outcome.XFAIL: "xfailed",
+        Outcome.XPASS: "xpassed",
+        Outcome.TIMEOUT: "timed out",
+        Outcome.CRASH: "crashed",
+    }
+    counts = Counter(outcomes)
+    parts = [f"{counts[o]} {words[o]}" for o in ORDER if counts[o]]
+    return ", ".join(parts) if parts else "no cases"
+
+
+PROGRESS_CHAR = {
+    Outcome.PASS: ".",
+    Outcome.FAIL: "F",
+    Outcome.SKIP: "s",
+    Outcome.NOT_SUPPORTED: "n",
+    Outcome.XFAIL: "x",
+    Outcome.XPASS: "X",
+    Outcome.TIMEOUT: "T",
+    Outcome.CRASH: "C",
+}
