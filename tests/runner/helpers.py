@@ -1,0 +1,39 @@
+"""Shared helpers for the runner tests: fixture text surgery and paths."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "fixtures_wat"
+DATA = Path(__file__).resolve().parent / "data"
+EXAMPLE = CORPUS / "start_training.success.wat"
+
+
+def fixture_dir(tmp_path: Path, *names: str, source: Path = CORPUS) -> Path:
+    """A fixture directory in tmp_path with the given fixtures (by file stem) and every scenario."""
+    target = tmp_path / "fixtures"
+    (target / "scenarios").mkdir(parents=True)
+    for scenario in (source / "scenarios").glob("*.json"):
+        shutil.copy(scenario, target / "scenarios" / scenario.name)
+    for name in names:
+        shutil.copy(source / f"{name}.wat", target / f"{name}.wat")
+    return target
+
+
+def write_variant(directory: Path, name: str, text: str) -> Path:
+    path = directory / f"{name}.wat"
+    path.write_text(text, "utf-8")
+    return path
+
+
+def example_text(new_id: str | None = None, replace: tuple[tuple[str, str], ...] = ()) -> str:
+    """The example fixture's text, with its id changed and the given (old, new) replacements applied."""
+    text = EXAMPLE.read_text("utf-8")
+    if new_id:
+        text = text.replace('id = "start_training.success"', f'id = "{new_id}"')
+    for old, new in replace:
+        assert old in text, f"test helper: {old!r} not in the example fixture"
+        text = text.replace(old, new)
+    return text
