@@ -17,7 +17,14 @@ import sys
 from collections.abc import Sequence
 from typing import Any, BinaryIO
 
-from conformance.adapters.inprocess import DEFAULT_REQUEST_TIMEOUT, construct, describe, load_class, reference_class
+from conformance.adapters.inprocess import (
+    DEFAULT_REQUEST_TIMEOUT,
+    construct,
+    describe,
+    describe_exception,
+    load_class,
+    reference_class,
+)
 
 PROTOCOL_VERSION = 1
 
@@ -30,9 +37,8 @@ class RequestError(Exception):
         self.kind = kind
 
 
-def _one_line(exc: BaseException) -> str:
-    lines = str(exc).strip().splitlines()
-    return f"{type(exc).__name__}: {lines[0] if lines else '(no message)'}"
+def _error(request: dict[str, Any], kind: str, message: str) -> dict[str, Any]:
+    return {"id": request.get("id"), "ok": False, "error": {"kind": kind, "message": message}}
 
 
 class Server:
@@ -51,9 +57,9 @@ class Server:
                 raise RequestError("bad_request", f"unknown op {op!r}")
             body = handler(request)
         except RequestError as exc:
-            return {"id": request.get("id"), "ok": False, "error": {"kind": exc.kind, "message": str(exc)}}
+            return _error(request, exc.kind, str(exc))
         except Exception as exc:  # a bug of the server: reported, and the process keeps serving
-            return {"id": request.get("id"), "ok": False, "error": {"kind": "internal", "message": _one_line(exc)}}
+            return _error(request, "internal", describe_exception(exc))
         return {"id": request.get("id"), "ok": True, **body}
 
     def _instance(self, request: dict[str, Any]) -> Any:
@@ -83,7 +89,7 @@ class Server:
         try:
             instance = self.host.instantiate(wasm)
         except Exception as exc:
-            raise RequestError("link", _one_line(exc)) from None
+            raise RequestError("link", describe_exception(exc)) from None
         self._next += 1
         self.instances[self._next] = instance
         return {"instance": self._next}
@@ -93,7 +99,7 @@ class Server:
         try:
             result = instance.call(str(request["export"]), *[int(a) for a in request.get("args", [])])
         except Exception as exc:  # wasmtime.Trap, or an exception an import let escape: the guest is dead
-            raise RequestError("trap", _one_line(exc)) from None
+            raise RequestError("trap", describe_exception(exc)) from None
         if result is None:
             results = []
         elif isinstance(result, list | tuple):

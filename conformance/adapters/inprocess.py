@@ -5,21 +5,32 @@ ReferenceHost constructor shape, `cls(HostConfig(...))`, and its instance API: `
 instance with `call`, `read_memory`, `write_memory`, `memory_size`, `close`). The mutant gallery uses the
 second form.
 
-A call cannot be preempted in-process: the runner's per-case deadline is checked between guest steps, so a
-guest that never returns from one step blocks its worker. Use the subprocess adapter to bound that too.
+Preemption: when the host's config class has an `epoch_interruption` field (its engine then interrupts
+on epoch deadlines) and the host exposes `engine` and its instances `store`, every call gets an epoch
+deadline (a ticker thread per adapter advances the epoch), so a guest spinning inside one step ends as
+`timeout`. Otherwise the case deadline is checked between steps only, and a guest that never returns from
+a step blocks its worker: use the subprocess adapter, which kills the host process, for such hosts.
+(Swapping the host's engine from outside is not safe: wasmtime aborts the process when a FuncType made for
+one engine config is used with another.)
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import importlib
+import math
+import threading
 from typing import Any
+
+import wasmtime
 
 from conformance.manifest import load_manifest
 
-from .base import GuestTrap, HostAdapter, HostInfo, Instance, LinkFailed
+from .base import GuestTrap, HostAdapter, HostInfo, HostTimeout, Instance, LinkFailed
 
 DEFAULT_REQUEST_TIMEOUT = 2.0
+EPOCH_TICK_SECONDS = 0.01
 
 
 def all_features() -> tuple[str, ...]:
@@ -27,21 +38,50 @@ def all_features() -> tuple[str, ...]:
     return tuple(sorted({f for imp in load_manifest().imports for f in imp.features}))
 
 
-def _one_line(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
-    return f"{type(exc).__name__}: {text[0] if text else '(no message)'}"
+def describe_exception(exc: BaseException) -> str:
+    """One line for a trap or an exception: the trap code and wasmtime's own reason, or type and message."""
+    lines = [line.strip() for line in str(exc).strip().splitlines() if line.strip()]
+    if isinstance(exc, wasmtime.Trap):
+        reason = next((line for line in reversed(lines) if "wasm trap" in line), lines[-1] if lines else "")
+        code = exc.trap_code.name if exc.trap_code is not None else "unknown"
+        return f"trap {code}: {reason}"
+    return f"{type(exc).__name__}: {lines[0] if lines else '(no message)'}"
+
+
+class _EpochTicker:
+    """Advances an engine's epoch every EPOCH_TICK_SECONDS on a daemon thread, until stopped."""
+
+    def __init__(self, engine: wasmtime.Engine) -> None:
+        self.engine = engine
+        self._stop = threading.Event()
+        threading.Thread(target=self._tick, daemon=True).start()
+
+    def _tick(self) -> None:
+        while not self._stop.wait(EPOCH_TICK_SECONDS):
+            self.engine.increment_epoch()
+
+    def stop(self) -> None:
+        self._stop.set()
 
 
 class InProcessInstance(Instance):
-    def __init__(self, inner: Any) -> None:
+    def __init__(self, inner: Any, preemptible: bool) -> None:
         self._inner = inner
+        self._store = getattr(inner, "store", None) if preemptible else None
         self._closed = False
 
     def call(self, export: str, *args: int, timeout: float | None = None) -> list[int]:
+        if self._store is not None:
+            ticks = math.ceil(timeout / EPOCH_TICK_SECONDS) + 1 if timeout is not None else 1 << 40
+            self._store.set_epoch_deadline(ticks)
         try:
             result = self._inner.call(export, *args)
-        except Exception as exc:  # wasmtime.Trap, or a Python exception an import let escape
-            raise GuestTrap(_one_line(exc)) from None
+        except wasmtime.Trap as exc:
+            if exc.trap_code == wasmtime.TrapCode.INTERRUPT:
+                raise HostTimeout(f"{export} did not return within {timeout:.2f} s (interrupted)") from None
+            raise GuestTrap(describe_exception(exc)) from None
+        except Exception as exc:  # a Python exception an import let escape
+            raise GuestTrap(describe_exception(exc)) from None
         if result is None:
             return []
         if isinstance(result, list | tuple):
@@ -77,6 +117,12 @@ class InProcessAdapter(HostAdapter):
         self.spec = spec
         self._host = construct(host_class, request_timeout)
         self._info = describe(self._host)
+        self._ticker: _EpochTicker | None = None
+        engine = getattr(self._host, "engine", None)
+        if getattr(getattr(self._host, "config", None), "epoch_interruption", False) and isinstance(
+            engine, wasmtime.Engine
+        ):
+            self._ticker = _EpochTicker(engine)
 
     @property
     def info(self) -> HostInfo:
@@ -84,11 +130,13 @@ class InProcessAdapter(HostAdapter):
 
     def instantiate(self, wasm: bytes, *, timeout: float | None = None) -> Instance:
         try:
-            return InProcessInstance(self._host.instantiate(wasm))
+            return InProcessInstance(self._host.instantiate(wasm), preemptible=self._ticker is not None)
         except Exception as exc:
-            raise LinkFailed(_one_line(exc)) from None
+            raise LinkFailed(describe_exception(exc)) from None
 
     def close(self) -> None:
+        if self._ticker is not None:
+            self._ticker.stop()
         with contextlib.suppress(Exception):
             self._host.close()
 
@@ -107,10 +155,14 @@ def describe(host: Any) -> HostInfo:
 
 
 def construct(host_class: type, request_timeout: float = DEFAULT_REQUEST_TIMEOUT) -> Any:
-    """`cls(HostConfig(request_timeout_seconds=...))`: the ReferenceHost constructor shape."""
+    """`cls(HostConfig(request_timeout_seconds=...))`: the ReferenceHost constructor shape (with epoch
+    interruption switched on when HostConfig offers it)."""
     from reference_host import HostConfig
 
-    return host_class(HostConfig(request_timeout_seconds=request_timeout))
+    options: dict[str, Any] = {"request_timeout_seconds": request_timeout}
+    if "epoch_interruption" in {f.name for f in dataclasses.fields(HostConfig)}:
+        options["epoch_interruption"] = True
+    return host_class(HostConfig(**options))
 
 
 def load_class(module_name: str, class_name: str) -> type:

@@ -71,7 +71,7 @@ class _Process:
                 line = self.lines.get(timeout=timeout)
             except queue.Empty:
                 self.kill()
-                raise HostTimeout(f"host did not answer {message['op']!r} within {timeout:g} s (killed)") from None
+                raise HostTimeout(f"host did not answer {message['op']!r} within {timeout:.2f} s (killed)") from None
             if line is _EOF:
                 raise HostCrashed(self._died(f"during {message['op']!r}"))
             try:
