@@ -11,6 +11,7 @@ from conformance.cli import UsageError
 from conformance.runner import (
     ExpectationsError,
     FixtureError,
+    HostUnavailable,
     RunOptions,
     discover,
     load_expectations,
@@ -75,7 +76,10 @@ def run(args: argparse.Namespace) -> int:
         progress=None if args.quiet else sys.stderr,
         seed=args.seed,
     )
-    results = run_suite(selected, options, factory)
+    try:
+        results = run_suite(selected, options, factory)
+    except HostUnavailable as exc:
+        raise UsageError(str(exc)) from None
     for case in results.cases:
         if case.diagnostic is not None and case.outcome in ("fail", "xpass", "timeout", "crash"):
             print(f"{case.outcome.upper()} {case.id}: {case.diagnostic.message}", file=sys.stderr)

@@ -10,7 +10,7 @@ from ._fixture import Check, Fixture, FixtureError, HiveAssertion, discover, loa
 from ._judge import BrokenJournal, Diagnostic, HiveObservation, Record, judge, read_journal
 from ._outcome import Outcome, exit_code, summary
 from ._results import CaseResult, RunResults, render_report, results_schema, write_json, write_junit, write_report
-from ._run import RunOptions, run_suite, select
+from ._run import HostUnavailable, RunOptions, run_suite, select
 
 __all__ = [
     "BrokenJournal",
@@ -25,6 +25,7 @@ __all__ = [
     "FixtureError",
     "HiveAssertion",
     "HiveObservation",
+    "HostUnavailable",
     "Outcome",
     "Record",
     "RunOptions",

@@ -106,6 +106,12 @@ def run_case(adapter: HostAdapter, fixture: Fixture, seed: int | None = None) ->
     missing = [name for name in REQUIRED_EXPORTS if name not in exports]
     if missing:
         return CaseRun(Outcome.CRASH, Diagnostic(f"broken fixture: missing export(s) {', '.join(missing)}"))
+    try:
+        adapter.info  # noqa: B018 - starts a subprocess host now, so its start-up is not charged to the case
+    except HostCrashed as exc:
+        return CaseRun(Outcome.CRASH, Diagnostic(f"host crashed: {exc}"))
+    except HostTimeout as exc:
+        return CaseRun(Outcome.TIMEOUT, Diagnostic(str(exc)))
     seed = random.randrange(1 << 32) if seed is None else seed
     seen = HiveObservation()
     steps = 0

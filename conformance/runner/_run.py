@@ -19,13 +19,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from conformance.adapters import HostAdapter, HostInfo
+from conformance.adapters import AdapterError, HostAdapter, HostInfo
 
 from ._case import run_case
 from ._expectations import Expectations, apply
 from ._fixture import Fixture
+from ._judge import Diagnostic
 from ._outcome import PROGRESS_CHAR, Outcome
 from ._results import CaseResult, RunResults, rerun_command
+
+
+class HostUnavailable(Exception):
+    """The host could not be started or did not describe itself: nothing can run (one-line message)."""
 
 
 @dataclass(frozen=True)
@@ -73,7 +78,10 @@ def _execute(adapter: HostAdapter, fixture: Fixture, options: RunOptions) -> Cas
     }
     if expectation is not None and expectation.status == "skip":
         return CaseResult(**base, outcome=Outcome.SKIP, duration_seconds=0.0, reason=expectation.reason)
-    unsupported = adapter.info.supports(fixture.profile, fixture.features)
+    try:
+        unsupported = adapter.info.supports(fixture.profile, fixture.features)
+    except AdapterError as exc:  # a subprocess host that died and cannot be restarted
+        return CaseResult(**base, outcome=Outcome.CRASH, duration_seconds=0.0, diagnostic=Diagnostic(f"host: {exc}"))
     if unsupported:
         return CaseResult(**base, outcome=Outcome.NOT_SUPPORTED, duration_seconds=0.0, reason=unsupported)
     started = time.monotonic()
@@ -101,7 +109,6 @@ def run_suite(fixtures: list[Fixture], options: RunOptions, adapter_factory: Cal
         todo.put(item)
     results: list[CaseResult | None] = [None] * len(fixtures)
     lock = threading.Lock()
-    infos: list[HostInfo] = []
     errors: list[BaseException] = []
 
     def worker(adapter: HostAdapter) -> None:
@@ -123,7 +130,12 @@ def run_suite(fixtures: list[Fixture], options: RunOptions, adapter_factory: Cal
             adapter.close()
 
     adapters = [adapter_factory() for _ in range(jobs)]
-    infos = [a.info for a in adapters[:1]]
+    try:
+        info = adapters[0].info
+    except AdapterError as exc:
+        for adapter in adapters:
+            adapter.close()
+        raise HostUnavailable(f"host {options.host_spec!r} did not start: {exc}") from None
     threads = [threading.Thread(target=worker, args=(a,), daemon=True) for a in adapters]
     for t in threads:
         t.start()
@@ -134,7 +146,7 @@ def run_suite(fixtures: list[Fixture], options: RunOptions, adapter_factory: Cal
     if errors:
         raise errors[0]
     return RunResults(
-        host=_host_dict(options.host_spec, infos[0]),
+        host=_host_dict(options.host_spec, info),
         cases=[r for r in results if r is not None],
         duration_seconds=time.monotonic() - started,
         started_at=started_at,

@@ -37,3 +37,14 @@ def example_text(new_id: str | None = None, replace: tuple[tuple[str, str], ...]
         assert old in text, f"test helper: {old!r} not in the example fixture"
         text = text.replace(old, new)
     return text
+
+
+def serve_spec(host_class: str | None = None) -> str:
+    """`subprocess:` spec that runs reference_host.serve from this source tree (any cwd)."""
+    import shlex
+    import sys
+
+    argv = ["env", f"PYTHONPATH={ROOT}", sys.executable, "-m", "reference_host.serve"]
+    if host_class:
+        argv += ["--host-class", host_class]
+    return "subprocess:" + shlex.join(argv)

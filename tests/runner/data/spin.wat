@@ -2,7 +2,7 @@
 ;;@ title = "a guest that never returns from a step: only a preempting adapter can end it"
 ;;@ scenario = "one-run"
 ;;@ clauses = ["abi/hostile-guest/no-crash"]
-;;@ timeout_seconds = 0.5
+;;@ timeout_seconds = 1.0
 ;;@
 ;;@ [[hive]]
 ;;@ route = "start"

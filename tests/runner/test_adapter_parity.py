@@ -1,0 +1,41 @@
+"""In-process and subprocess adapters give the same outcome (and diagnostic) for every fixture."""
+
+from __future__ import annotations
+
+import pytest
+
+from conformance.adapters import open_adapter
+from conformance.runner import discover, run_case
+
+from .helpers import CORPUS, DATA, serve_spec
+
+# `spin` never returns from a step: only preempting adapters can run it (tested in test_subprocess_host.py).
+CASES = [f for f in discover(CORPUS) + discover(DATA) if f.id != "spin"]
+
+
+@pytest.fixture(scope="module")
+def inprocess():
+    with open_adapter("reference") as adapter:
+        yield adapter
+
+
+@pytest.fixture(scope="module")
+def subprocess_host():
+    with open_adapter(serve_spec()) as adapter:
+        yield adapter
+
+
+@pytest.mark.parametrize("fixture", CASES, ids=[f.id for f in CASES])
+def test_same_outcome_in_process_and_in_a_subprocess(fixture, inprocess, subprocess_host):
+    local = run_case(inprocess, fixture, seed=1)
+    remote = run_case(subprocess_host, fixture, seed=1)
+    assert remote.outcome == local.outcome
+    assert (remote.diagnostic is None) == (local.diagnostic is None)
+    if local.diagnostic is not None and local.outcome == "fail":
+        assert remote.diagnostic.message == local.diagnostic.message
+    if fixture.hive:  # fixtures with hive assertions wait for their requests; others may race a cancellation
+        assert [r["route"] for r in remote.hive_requests or []] == [r["route"] for r in local.hive_requests or []]
+
+
+def test_both_adapters_describe_the_same_host(inprocess, subprocess_host):
+    assert inprocess.info == subprocess_host.info
