@@ -8,10 +8,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "fixtures_wat"
 DATA = Path(__file__).resolve().parent / "data"
-EXAMPLE = CORPUS / "start_training.success.wat"
+EXAMPLE = DATA / "start_training.success.wat"
+# The runner's example fixtures, kept under tests/runner/data so tests do not depend on the corpus's text.
+EXAMPLES = (
+    "poll_future_training_handle.canary",
+    "start_training.port-zero",
+    "start_training.success",
+    "stop_experiment.stops-remote-workers",
+)
 
 
-def fixture_dir(tmp_path: Path, *names: str, source: Path = CORPUS) -> Path:
+def fixture_dir(tmp_path: Path, *names: str, source: Path = DATA) -> Path:
     """A fixture directory in tmp_path with the given fixtures (by file stem) and every scenario."""
     target = tmp_path / "fixtures"
     (target / "scenarios").mkdir(parents=True)

@@ -33,8 +33,8 @@ def test_same_outcome_in_process_and_in_a_subprocess(fixture, inprocess, subproc
     assert (remote.diagnostic is None) == (local.diagnostic is None)
     if local.diagnostic is not None and local.outcome == "fail":
         assert remote.diagnostic.message == local.diagnostic.message
-    if fixture.hive:  # fixtures with hive assertions wait for their requests; others may race a cancellation
-        assert [r["route"] for r in remote.hive_requests or []] == [r["route"] for r in local.hive_requests or []]
+    # Hive requests are not compared: a request whose future the guest drops may or may not have left the
+    # host before the cancellation, on either adapter; what a fixture pins ([[hive]] counts) is judged above.
 
 
 def test_both_adapters_describe_the_same_host(inprocess, subprocess_host):

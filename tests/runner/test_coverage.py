@@ -11,15 +11,7 @@ from conformance.manifest import load_manifest
 from conformance.runner import discover
 from conformance.runner._coverage import compute_coverage
 
-from .helpers import CORPUS, fixture_dir
-
-# The runner's own example fixtures; the full corpus comes from the fixtures branch.
-EXAMPLES = {
-    "poll_future_training_handle.canary",
-    "start_training.port-zero",
-    "start_training.success",
-    "stop_experiment.stops-remote-workers",
-}
+from .helpers import CORPUS, EXAMPLES, fixture_dir
 
 
 def _header(fixture_id: str, clauses: list[str], body: list[str]) -> str:
@@ -71,17 +63,18 @@ def test_gate_catches_an_import_without_fixture(tmp_path, capsys):
     assert report["uncovered_clauses"] == ["ml-v1/drop_future/releases"]
 
 
-def test_error_codes_are_counted_per_import():
-    cov = compute_coverage(discover(CORPUS))
+def test_error_codes_are_counted_per_import(tmp_path):
+    cov = compute_coverage(discover(fixture_dir(tmp_path, *EXAMPLES)))
     start = next(i for i in cov.imports if i.field == "ml__start_training")
     assert "start_training.port-zero" in start.codes["InvalidArguments"]
     assert "start_training.success" in start.codes["Success"]
 
 
-def test_table_names_uncovered_clauses(capsys):
-    main(["coverage", "--fixtures", str(CORPUS)])
+def test_table_names_covered_and_uncovered_clauses(tmp_path, capsys):
+    assert main(["coverage", "--fixtures", str(fixture_dir(tmp_path, *EXAMPLES))]) == 1
     out = capsys.readouterr().out
-    assert "ml-v2/start_training/returns-future  start_training.success" in out
+    assert "+ ml-v2/start_training/returns-future  start_training.success" in out
+    assert "- ml-v1/stop_training/unknown-handle  NO FIXTURE" in out
 
 
 def test_broken_fixture_dir_is_a_usage_error(tmp_path, capsys):
@@ -90,7 +83,7 @@ def test_broken_fixture_dir_is_a_usage_error(tmp_path, capsys):
 
 
 @pytest.mark.xfail(
-    {f.id for f in discover(CORPUS)} <= EXAMPLES,
+    {f.id for f in discover(CORPUS)} <= set(EXAMPLES),
     reason="only the runner's example fixtures exist; the full corpus lands from the fixtures branch",
     strict=True,
 )

@@ -7,7 +7,7 @@ import pytest
 from conformance.runner import FixtureError, discover, load_fixture, parse_header
 from conformance.runner._fixture import header_text, parse_bytes_pattern
 
-from .helpers import CORPUS, example_text, fixture_dir, write_variant
+from .helpers import CORPUS, DATA, example_text, fixture_dir, write_variant
 
 
 def test_header_is_the_leading_prefixed_lines_only():
@@ -16,7 +16,7 @@ def test_header_is_the_leading_prefixed_lines_only():
 
 
 def test_example_fixture_parses_into_checks_and_hive_assertions():
-    fx = load_fixture(CORPUS / "start_training.success.wat")
+    fx = load_fixture(DATA / "start_training.success.wat")
     assert fx.id == "start_training.success"
     assert [c.call for c in fx.checks] == ["ml__start_training", "ml__take_future_training_handle"]
     assert fx.hive[0].route == "start" and fx.hive[0].json["num_features"] == 4
@@ -114,5 +114,5 @@ def test_discover_reports_every_broken_fixture_at_once(tmp_path):
 
 def test_the_corpus_lints_clean():
     fixtures = discover(CORPUS)
-    assert len(fixtures) >= 4
+    assert fixtures
     assert len({f.id for f in fixtures}) == len(fixtures)

@@ -8,11 +8,11 @@ import pytest
 
 from conformance.runner import BrokenJournal, HiveObservation, Record, judge, load_fixture, read_journal
 
-from .helpers import CORPUS
+from .helpers import DATA
 
-SUCCESS = load_fixture(CORPUS / "start_training.success.wat")
-CANARY = load_fixture(CORPUS / "poll_future_training_handle.canary.wat")
-WORKERS = load_fixture(CORPUS / "stop_experiment.stops-remote-workers.wat")
+SUCCESS = load_fixture(DATA / "start_training.success.wat")
+CANARY = load_fixture(DATA / "poll_future_training_handle.canary.wat")
+WORKERS = load_fixture(DATA / "stop_experiment.stops-remote-workers.wat")
 START_BODY = {
     "game_name": "pong",
     "experiment_name": "exp",

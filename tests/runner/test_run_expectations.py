@@ -6,7 +6,7 @@ import json
 
 from conformance.cli import main
 
-from .helpers import CORPUS
+from .helpers import EXAMPLES, fixture_dir
 
 
 def _run(tmp_path, host, entry, *extra):
@@ -14,7 +14,18 @@ def _run(tmp_path, host, entry, *extra):
     exp.write_text(entry)
     target = tmp_path / "r.json"
     code = main(
-        ["run", "--host", host, "--fixtures", str(CORPUS), "--expectations", str(exp), "--json", str(target), *extra]
+        [
+            "run",
+            "--host",
+            host,
+            "--fixtures",
+            str(fixture_dir(tmp_path, *EXAMPLES)),
+            "--expectations",
+            str(exp),
+            "--json",
+            str(target),
+            *extra,
+        ]
     )
     return code, {c["id"]: c for c in json.loads(target.read_text())["cases"]}
 

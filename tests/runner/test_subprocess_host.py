@@ -8,9 +8,9 @@ import json
 from conformance.adapters import open_adapter
 from conformance.runner import Outcome, load_fixture, run_case
 
-from .helpers import CORPUS, DATA, serve_spec
+from .helpers import DATA, serve_spec
 
-SUCCESS = load_fixture(CORPUS / "start_training.success.wat")
+SUCCESS = load_fixture(DATA / "start_training.success.wat")
 
 
 def test_host_crash_mid_case_is_a_crash_for_that_case_only():
