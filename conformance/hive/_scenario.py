@@ -48,11 +48,11 @@ class Fault:
     times: int | None = None
 
     def __post_init__(self) -> None:
-        _validate({"faults": {"start": self.to_dict()}}, "fault")
+        _validate(self.to_dict(), "fault", definition="fault")
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Fault:
-        _validate({"faults": {"start": data}}, "fault")
+        _validate(data, "fault", definition="fault")
         return cls(**data)
 
     def to_dict(self) -> dict[str, Any]:
@@ -130,8 +130,12 @@ class Scenario:
         return cls.from_dict(data, source=str(path))
 
 
-def _validate(data: Any, source: str) -> None:
-    validator = jsonschema.Draft202012Validator(scenario_schema())
+def _validate(data: Any, source: str, definition: str | None = None) -> None:
+    """Raise ScenarioError for the first schema violation (of the whole schema, or of one of its $defs)."""
+    schema = scenario_schema()
+    if definition is not None:
+        schema = {"$defs": schema["$defs"], "$ref": f"#/$defs/{definition}"}
+    validator = jsonschema.Draft202012Validator(schema)
     errors = sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
     if errors:
         first = errors[0]

@@ -49,6 +49,7 @@ def test_a_client_that_gives_up_on_a_hang_can_go_on():
     with sim.loopback_server() as address:
         with pytest.raises(httpx.ReadTimeout):
             httpx.get(address.url("/api/v1/runs/run-1/config"), timeout=0.05, verify=PLAIN_HTTP)
+        assert _request_threads_end()
         sim.set_fault("config", None)
         assert httpx.get(address.url("/api/v1/runs/run-1/config"), verify=PLAIN_HTTP).status_code == 200
 
@@ -63,3 +64,13 @@ def test_loopback_binds_127_0_0_1_on_an_ephemeral_port():
         assert address.host == "127.0.0.1"
         assert address.port > 0
         assert address.base_url == f"http://127.0.0.1:{address.port}"
+
+
+def _request_threads_end() -> bool:
+    """True once the loopback server has no request thread left (the hang noticed the client hung up)."""
+    done = threading.Event()
+    for _ in range(100):
+        if not any(t.name == "hive-sim-request" for t in threading.enumerate()):
+            return True
+        done.wait(0.01)
+    return False

@@ -73,3 +73,8 @@ def test_load_errors_name_the_file(tmp_path, content, message):
     with pytest.raises(ScenarioError, match=message) as caught:
         Scenario.load(path)
     assert str(caught.value).startswith(str(path))
+
+
+def test_fault_from_dict_names_the_bad_key():
+    with pytest.raises(ScenarioError, match=r"^fault: times: "):
+        Fault.from_dict({"kind": "hang", "times": -1})
