@@ -56,7 +56,7 @@ def probe_host(
             continue
         sig = func_sig(offered)
         if sig is None:
-            kind = type(offered).__name__
+            kind = offered if isinstance(offered, str) else type(offered).__name__
             problem = f"provided as {kind}, not a function"
             entries.append(ProbeEntry(imp.module, imp.field, imp.profile, "mistyped", want, kind, (problem,)))
             continue

@@ -19,7 +19,7 @@ from ._guests import guest_wat
 from ._probe import Incompatible
 from ._signatures import expected_sig, parse_wat_func
 
-MISSING_MARKERS = ("unknown import", "has not been defined", "not defined", "missing import")
+MISSING_MARKERS = ("unknown import", "has not been defined", "not defined", "not found", "missing import")
 
 
 class HostUnavailable(RuntimeError):
