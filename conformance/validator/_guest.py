@@ -9,6 +9,7 @@ reads and writes it). Extra exports are fine.
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 
 from conformance.manifest import Import, Manifest, load_manifest
@@ -19,6 +20,7 @@ from ._signatures import compare
 
 ARK_PREFIX = "ark-"
 MEMORY_EXPORT = "memory"
+WELL_FORMED_ARK_MODULE = re.compile(r"ark-[a-z]+-v[0-9]+")
 
 
 def read_guest(source: bytes | str | Path) -> tuple[str, ModuleInterface]:
@@ -94,7 +96,7 @@ def validate_interface(iface: ModuleInterface, label: str, manifest: Manifest) -
 def _check_import(entry: ImportEntry, manifest: Manifest) -> tuple[str, list[Finding], Import | None]:
     module, field = entry.module, entry.name
     if module not in manifest.modules:
-        suggestion = _module_suggestion(module, manifest)
+        suggestion = _module_suggestion(module, field, manifest)
         if suggestion is not None:
             api = _api_of(suggestion, manifest)
             msg = f"import module {module!r} is not an Ark API module; the {api} API is {suggestion!r}"
@@ -125,8 +127,11 @@ def _api_of(module: str, manifest: Manifest) -> str:
     return next(a.name for a in manifest.apis if a.module == module)
 
 
-def _module_suggestion(module: str, manifest: Manifest) -> str | None:
-    """The Ark module a misspelled one most likely means: ``ml-v2`` (the API name) -> ``ark-ml-v2``."""
+def _module_suggestion(module: str, field: str, manifest: Manifest) -> str | None:
+    """The Ark module a misspelled one most likely means: ``ml-v2`` (the API name) -> ``ark-ml-v2``.
+
+    Also for any non-Ark module (``env``) whose field is a manifest function name.
+    """
     by_name = {a.name: a.module for a in manifest.apis}
     normal = module.strip().lower().replace("_", "-")
     for candidate in (normal, normal.removeprefix("ark-")):
@@ -134,8 +139,11 @@ def _module_suggestion(module: str, manifest: Manifest) -> str | None:
             return by_name[candidate]
         if ARK_PREFIX + candidate in manifest.modules:
             return ARK_PREFIX + candidate
-    if normal.startswith(ARK_PREFIX):  # another Ark API (ark-ml-v3, ark-core-v4): not a misspelling
+    if WELL_FORMED_ARK_MODULE.fullmatch(module):  # another Ark API (ark-ml-v3, ark-core-v4): not a misspelling
         return None
+    holders = [imp.module for imp in manifest.imports if imp.field == field]
+    if holders:  # ("env", "ml__drop_future"): the field says which module was meant
+        return holders[0]
     close = difflib.get_close_matches(module, sorted(manifest.modules), n=1, cutoff=0.8)
     return close[0] if close else None
 

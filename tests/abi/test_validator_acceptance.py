@@ -88,3 +88,14 @@ def test_broken_wat_exits_2_with_one_line(tmp_path: Path, capsys):
 def test_directory_is_unreadable_not_a_crash(tmp_path: Path):
     with pytest.raises(WasmError, match="is a directory"):
         validate_guest(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("module", "field", "suggestion"),
+    [("ark_ml_v2", "ml__stop_experiment", "ark-ml-v2"), ("env", "ml__drop_future", "ark-ml-v1"),
+     ("ark-ml-1", "ml__x", "ark-ml-v1")],
+)
+def test_misspelled_modules_get_the_right_suggestion(module, field, suggestion):
+    wat = f'(module (import "{module}" "{field}" (func (param i64) (result i32))) (memory (export "memory") 1))'
+    (finding,) = validate_guest(compile_wat(wat)).findings
+    assert (finding.code, finding.suggestion) == ("wrong-module", suggestion)
