@@ -40,6 +40,10 @@ def provided_by_reference_host(manifest: Manifest) -> dict[tuple[str, str], Any]
     host = load_reference_host().ReferenceHost()
     provided: dict[tuple[str, str], Any] = {}
     try:
+        try:  # a guest with no imports must link, or no failure below would say anything about imports
+            _close(host.instantiate(compile_wat(guest_wat([], comment=";; probe baseline"))))
+        except Exception as exc:
+            raise HostUnavailable(f"the reference host refuses a guest with no imports: {_one_line(exc)}") from None
         for imp in manifest.imports:
             wasm = compile_wat(guest_wat([imp], comment=f";; probe {imp.key}"))
             try:
@@ -49,14 +53,20 @@ def provided_by_reference_host(manifest: Manifest) -> dict[tuple[str, str], Any]
                 if any(marker in text.lower() for marker in MISSING_MARKERS):
                     continue
                 found = parse_wat_func(text.split("found", 1)[1]) if "found" in text else None
-                provided[(imp.module, imp.field)] = found or Incompatible(" ".join(text.split())[:200])
+                provided[(imp.module, imp.field)] = found or Incompatible(_one_line(exc))
                 continue
-            close = getattr(instance, "close", None)
-            if close is not None:
-                close()
+            _close(instance)
             provided[(imp.module, imp.field)] = expected_sig(imp)
     finally:
-        close_host = getattr(host, "close", None)
-        if close_host is not None:
-            close_host()
+        _close(host)
     return provided
+
+
+def _close(obj: Any) -> None:
+    close = getattr(obj, "close", None)
+    if close is not None:
+        close()
+
+
+def _one_line(exc: Exception) -> str:
+    return " ".join(str(exc).split())[:200] or type(exc).__name__

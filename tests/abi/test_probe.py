@@ -166,3 +166,15 @@ def test_reference_host_unavailable_exits_2_with_one_line(monkeypatch, capsys):
 def test_unknown_profile_is_refused():
     with pytest.raises(ValueError, match="unknown profile"):
         probe_host(ALL, profile="gold")
+
+
+def test_reference_host_that_links_nothing_is_unavailable_not_all_mistyped(monkeypatch, capsys):
+    class ReferenceHost:
+        def instantiate(self, wasm: bytes):
+            raise RuntimeError("boom")
+
+    fake = types.ModuleType("reference_host")
+    fake.ReferenceHost = ReferenceHost  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "reference_host", fake)
+    assert main(["probe"]) == EXIT_BAD_INPUT
+    assert "refuses a guest with no imports: boom" in capsys.readouterr().err
