@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -11,7 +13,7 @@ from conformance.cli import EXIT_BAD_INPUT, EXIT_NONCONFORMING, EXIT_OK, main
 from conformance.validator import validate_guest
 from conformance.wasm import WasmError, compile_wat
 
-from ._data import GUESTS, INVALID
+from ._data import GUESTS, INVALID, ROOT
 
 CASES = tomllib.loads((INVALID / "expected.toml").read_text("utf-8"))["case"]
 
@@ -99,3 +101,12 @@ def test_misspelled_modules_get_the_right_suggestion(module, field, suggestion):
     wat = f'(module (import "{module}" "{field}" (func (param i64) (result i32))) (memory (export "memory") 1))'
     (finding,) = validate_guest(compile_wat(wat)).findings
     assert (finding.code, finding.suggestion) == ("wrong-module", suggestion)
+
+
+def test_installed_command_prints_one_line_for_garbage_not_a_traceback():
+    proc = subprocess.run(
+        [sys.executable, "-m", "conformance", "validate", str(INVALID / "garbage.wasm")],
+        capture_output=True, text=True, timeout=60, check=False, cwd=ROOT,
+    )
+    assert proc.returncode == EXIT_BAD_INPUT and proc.stdout == ""
+    assert proc.stderr.count("\n") == 1 and "not a Wasm binary" in proc.stderr
