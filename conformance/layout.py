@@ -76,14 +76,14 @@ def _round_up(n: int, align: int) -> int:
     return (n + align - 1) // align * align
 
 
-def layout_of(
-    struct: RustStruct, structs: Mapping[str, RustStruct], aliases: Mapping[str, str], _depth: int = 0
-) -> StructLayout:
-    """Lay out one ``#[repr(C)]`` struct; nested structs are looked up in ``structs`` by name."""
+def layout_of(struct: RustStruct, structs: Mapping[str, RustStruct], aliases: Mapping[str, str]) -> StructLayout:
+    """Lay out one ``#[repr(C)]`` struct; nested structs are looked up in ``structs`` by name.
+
+    A struct is removed from the lookup while its own fields are laid out, so a struct that contains
+    itself (directly or through another) is an unknown type rather than an endless recursion.
+    """
     if not struct.repr_c:
         raise LayoutError(f"{struct.name} is not #[repr(C)]: Rust does not define its layout")
-    if _depth > 32:
-        raise LayoutError(f"{struct.name} contains itself")
     nested = {k: v for k, v in structs.items() if k != struct.name}
     offset, align, fields = 0, 1, []
     for f in struct.fields:

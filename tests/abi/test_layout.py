@@ -82,3 +82,8 @@ def _declaration(data):
 def test_a_mutated_manifest_copy_fails_the_check(edit, fragment):
     diffs = check_manifest_layouts(mutated_manifest(edit))
     assert any(fragment in d for d in diffs), diffs
+
+
+def test_mutually_recursive_structs_are_refused():
+    with pytest.raises(LayoutError, match="no repr\\(C\\) layout known for A"):
+        _lay("#[repr(C)] struct A { b: B }", "#[repr(C)] struct B { a: A }")
