@@ -19,14 +19,14 @@ from typing import Any
 
 import jsonschema
 
+from conformance.hive import ROUTES as HIVE_ROUTES
+from conformance.hive import Scenario, ScenarioError
 from conformance.manifest import Manifest, load_manifest
 
 HEADER_PREFIX = ";;@"
 SCENARIO_DIR = "scenarios"
 DEFAULT_TIMEOUT_SECONDS = 5.0
 DEFAULT_MAX_STEPS = 20_000
-# Route names of hive protocol v1 (docs/hive-protocol.md); [[hive]] assertions must name one of them.
-HIVE_ROUTES = ("start", "connect", "config", "stop", "disconnect", "registry_config", "registry_snapshot", "workers")
 
 
 class FixtureError(ValueError):
@@ -143,6 +143,20 @@ def _schema_problems(data: dict[str, Any]) -> list[str]:
     return problems
 
 
+@cache
+def _scenario_problems_cached(path: Path, mtime_ns: int) -> tuple[str, ...]:
+    try:
+        Scenario.from_dict(json.loads(path.read_text("utf-8")))
+    except (ValueError, ScenarioError) as exc:  # json.JSONDecodeError is a ValueError
+        return (f"scenario {path.name} is not a valid hive scenario: {exc}",)
+    return ()
+
+
+def _scenario_problems(path: Path) -> list[str]:
+    """A scenario is checked once per file version: many fixtures share one."""
+    return list(_scenario_problems_cached(path, path.stat().st_mtime_ns))
+
+
 def _semantic_problems(data: dict[str, Any], path: Path, manifest: Manifest) -> list[str]:
     """Cross-references against the manifest and the scenario directory."""
     problems = []
@@ -161,6 +175,8 @@ def _semantic_problems(data: dict[str, Any], path: Path, manifest: Manifest) -> 
     scenario = path.parent / SCENARIO_DIR / f"{data['scenario']}.json"
     if not scenario.is_file():
         problems.append(f"unknown scenario {data['scenario']!r} (no {SCENARIO_DIR}/{data['scenario']}.json)")
+    else:
+        problems.extend(_scenario_problems(scenario))
     seen: set[int] = set()
     for check in data.get("check", []):
         where = f"check {check['id']}"

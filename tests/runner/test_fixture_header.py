@@ -92,6 +92,14 @@ def test_id_must_match_file_name(tmp_path):
         load_fixture(path)
 
 
+def test_invalid_scenario_file_is_reported(tmp_path):
+    directory = fixture_dir(tmp_path)
+    (directory / "scenarios" / "broken.json").write_text('{"runs": [{"run_id": 5}], "nonsense": true}')
+    path = write_variant(directory, "v", example_text("v", (('scenario = "one-run"', 'scenario = "broken"'),)))
+    with pytest.raises(FixtureError, match=r"scenario broken\.json is not a valid hive scenario"):
+        load_fixture(path)
+
+
 def test_fixture_that_judges_nothing_is_rejected(tmp_path):
     directory = fixture_dir(tmp_path)
     text = (
