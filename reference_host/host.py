@@ -82,7 +82,7 @@ class GuestInstance:
         self.memory: GuestMemory = host.memory_class(self.store, lambda: self._memory)
         self.futures: FutureTable = host.table_class(config.max_outstanding_futures)
         self.trainings = TrainingTable(config.max_training_handles)
-        self.hive = HiveClient(
+        self.hive: HiveClient = host.hive_class(
             timeout_seconds=config.request_timeout_seconds,
             max_download_bytes=config.max_download_bytes,
             max_workers=config.max_workers,
@@ -164,7 +164,12 @@ class GuestInstance:
 
 
 class ReferenceHost:
-    """The ark-ml-v2 reference host; mutants plug in subclasses of the three seam classes."""
+    """The ark-ml-v2 reference host; mutants plug in subclasses of the seam classes.
+
+    `imports_class` (MlImports: one method per import plus argument helpers), `memory_class` (GuestMemory:
+    bounds checks, reads, writes), `table_class` (FutureTable: poll/take/drop rules, the cap) and
+    `hive_class` (HiveClient: the HTTP requests).
+    """
 
     name = NAME
     version = VERSION
@@ -176,11 +181,13 @@ class ReferenceHost:
         imports_class: type[MlImports] = MlImports,
         memory_class: type[GuestMemory] = GuestMemory,
         table_class: type[FutureTable] = FutureTable,
+        hive_class: type[HiveClient] = HiveClient,
     ) -> None:
         self.config = config or HostConfig()
         self.imports_class = imports_class
         self.memory_class = memory_class
         self.table_class = table_class
+        self.hive_class = hive_class
         self.engine = wasmtime.Engine()
         self._instances: set[GuestInstance] = set()
         self._lock = threading.Lock()
