@@ -102,7 +102,7 @@ class MlImports:
             parsed = httpx.URL(base)
         except (httpx.InvalidURL, ValueError):
             raise AbiError("InvalidArguments", f"bad hive address {url!r}") from None
-        if not parsed.host or parsed.port != port or parsed.raw_path not in (b"", b"/") or parsed.userinfo:
+        if not parsed.host or (parsed.port or 80) != port or parsed.raw_path not in (b"", b"/") or parsed.userinfo:
             raise AbiError("InvalidArguments", f"hive_url {url!r} is not a host name")
         return base
 

@@ -111,3 +111,8 @@ def test_hive_failure_fails_the_future(guest: Guest, sim: HiveSimulator, fault: 
     assert guest.poll("poll_future_training_handle", future)[0] == FAILED  # every time
     assert guest.take("take_future_training_handle", future, 8) == (FAILED, b"\xa5" * 8)
     assert guest.take("take_future_training_handle", future, 8)[0] == manifest_code("NotFound")
+
+
+@pytest.mark.parametrize("port", [1, 80, 65535])
+def test_any_port_in_range_is_accepted(guest: Guest, sim: HiveSimulator, port: int) -> None:
+    assert guest.invoke("start_training", hive_url="127.0.0.1", hive_port=port) == SUCCESS
