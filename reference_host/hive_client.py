@@ -12,9 +12,11 @@ import contextlib
 import json
 import logging
 import socket
+import ssl
 import threading
 import weakref
 from concurrent.futures import Future, ThreadPoolExecutor
+from functools import cache
 from typing import Any
 from urllib.parse import quote
 
@@ -51,10 +53,18 @@ class _TrackingBackend(httpcore.SyncBackend):
                 sock.shutdown(socket.SHUT_RDWR)
 
 
+@cache
+def _ssl_context() -> ssl.SSLContext:
+    """Loading the CA bundle costs ~25 ms; the hive protocol is plain http, so load it once per process."""
+    return ssl.create_default_context()
+
+
 def _interruptible_transport(backend: _TrackingBackend, max_connections: int) -> httpx.HTTPTransport:
-    transport = httpx.HTTPTransport()
+    transport = httpx.HTTPTransport(verify=_ssl_context())
     # httpx does not expose httpcore's network_backend; swap in an equivalent pool that uses ours.
-    transport._pool = httpcore.ConnectionPool(max_connections=max_connections, network_backend=backend)
+    transport._pool = httpcore.ConnectionPool(
+        ssl_context=_ssl_context(), max_connections=max_connections, network_backend=backend
+    )
     return transport
 
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from typing import Any
 
 import wasmtime
 
 from conformance.manifest import Import
+from conformance.wasm import engine as shared_engine
 
 from ._abi import manifest
 from .futures import FutureTable, TrainingTable
@@ -48,6 +50,7 @@ def _wasm_type(name: str) -> wasmtime.ValType:
     return {"i32": wasmtime.ValType.i32(), "i64": wasmtime.ValType.i64()}[name]
 
 
+@cache
 def func_type(imp: Import) -> wasmtime.FuncType:
     return wasmtime.FuncType([_wasm_type(p.wasm) for p in imp.params], [_wasm_type(r) for r in imp.results])
 
@@ -69,6 +72,12 @@ def check_imports(module: wasmtime.Module) -> None:
             [str(t) for t in got.results],
         ) != ([str(t) for t in wanted.params], [str(t) for t in wanted.results]):
             raise LinkError(f"import {where} has type {got}, the manifest says {imp.wat_type()}")
+
+
+@lru_cache(maxsize=32)
+def _compile(engine: wasmtime.Engine, wasm_bytes: bytes) -> wasmtime.Module:
+    """Compiling is the slow part of instantiation; a module is immutable, so reuse it per engine."""
+    return wasmtime.Module(engine, wasm_bytes)
 
 
 class GuestInstance:
@@ -188,13 +197,13 @@ class ReferenceHost:
         self.memory_class = memory_class
         self.table_class = table_class
         self.hive_class = hive_class
-        self.engine = wasmtime.Engine()
+        self.engine = shared_engine()
         self._instances: set[GuestInstance] = set()
         self._lock = threading.Lock()
 
     def instantiate(self, wasm_bytes: bytes) -> GuestInstance:
         """A fresh Store and instance for `wasm_bytes`; LinkError if it imports what the host lacks."""
-        module = wasmtime.Module(self.engine, wasm_bytes)
+        module = _compile(self.engine, bytes(wasm_bytes))
         check_imports(module)
         instance = GuestInstance(self, module)
         with self._lock:
