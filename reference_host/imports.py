@@ -132,10 +132,13 @@ class MlImports:
         background: Future = self.hive.submit(job)
         return [self.futures.add(kind, background, transform) for kind, transform in kinds]
 
-    def training_future(self, out_ptr: int, job: Callable[[], RunRef]) -> str:
-        self.memory.check_out(out_ptr, "FutureHandle")
-        (handle,) = self.create_futures(job, [("training_handle", lambda run: run)])
-        self.memory.write_out(out_ptr, "FutureHandle", handle)
+    def single_future(self, name: str, out_ptr: int, job: Callable[[], Any]) -> str:
+        """Import `name` creates one future of its manifest kind (`future`), handle written at out_ptr."""
+        imp = manifest().import_named(name)
+        assert imp.future is not None and imp.out_type is not None, f"{name} creates no future"
+        self.memory.check_out(out_ptr, imp.out_type)
+        (handle,) = self.create_futures(job, [(imp.future, lambda value: value)])
+        self.memory.write_out(out_ptr, imp.out_type, handle)
         return SUCCESS
 
     def config_futures(self, out_ptr: int, job: Callable[[], dict[str, Any]]) -> str:
@@ -176,19 +179,21 @@ class MlImports:
     ) -> str:
         base = self.hive_address(hive_url_ptr, hive_url_len, hive_port)
         run_id = self.run_id(run_id_ptr, run_id_len)
-        return self.training_future(out_ptr, lambda: self.connect_run(base, run_id))
+        return self.single_future("connect_to_experiment", out_ptr, lambda: self.connect_run(base, run_id))
 
     def start_training(self, *args: int) -> str:
         *common, out_ptr = args
-        return self.start_common(*common, checkpoint=None, out_ptr=out_ptr)
+        return self.start_common("start_training", *common, checkpoint=None, out_ptr=out_ptr)
 
     def start_training_from_checkpoint(self, *args: int) -> str:
         *common, checkpoint_ptr, checkpoint_len, out_ptr = args
         checkpoint = self.memory.read_str(checkpoint_ptr, checkpoint_len)
-        return self.start_common(*common, checkpoint=checkpoint or None, out_ptr=out_ptr)
+        name = "start_training_from_checkpoint"
+        return self.start_common(name, *common, checkpoint=checkpoint or None, out_ptr=out_ptr)
 
     def start_common(
         self,
+        name: str,
         hive_url_ptr: int,
         hive_url_len: int,
         hive_port: int,
@@ -219,7 +224,7 @@ class MlImports:
         }
         if num_remote_workers > 0 and self.worker_module_cid is None:
             raise AbiError("InvalidArguments", "remote workers need set_worker_module_link first")
-        return self.training_future(out_ptr, lambda: self.start_run(base, body))
+        return self.single_future(name, out_ptr, lambda: self.start_run(base, body))
 
     def stop_experiment(self, context: int) -> str:
         run = self.trainings.lookup(context)
@@ -245,10 +250,8 @@ class MlImports:
     ) -> str:
         base = self.hive_address(hive_url_ptr, hive_url_len, hive_port)
         run_id = self.run_id(run_id_ptr, run_id_len)
-        self.memory.check_out(out_ptr, "FutureHandle")
-        (handle,) = self.create_futures(lambda: self.hive.registry_snapshot(base, run_id), [("vec_u8", bytes)])
-        self.memory.write_out(out_ptr, "FutureHandle", handle)
-        return SUCCESS
+        job = lambda: self.hive.registry_snapshot(base, run_id)  # noqa: E731
+        return self.single_future("download_snapshot_from_registry", out_ptr, job)
 
     def poll_future_ark_experiment_config(self, handle: int, out_ptr: int) -> str:
         return self.poll_simple("poll_future_ark_experiment_config", handle, out_ptr)
