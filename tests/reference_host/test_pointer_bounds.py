@@ -6,6 +6,8 @@ import pytest
 
 from conformance.hive import HiveSimulator
 from conformance.manifest import load_manifest
+from conformance.wasm import compile_wat
+from reference_host import ReferenceHost
 from reference_host._abi import type_size
 
 from .guest import Guest, manifest_code, out_param, string_params
@@ -93,3 +95,13 @@ def test_grown_memory_is_used_at_every_call(guest: Guest, sim: HiveSimulator) ->
     assert guest.invoke("connect_to_experiment", out=ptr, run_id_ptr=old_end + 100, run_id_len=len(run_id)) == SUCCESS
     assert int.from_bytes(guest.slot_value(ptr, 8), "little") > 0
     assert sim.wait_for_requests("connect")[0].path == "/api/v1/runs/run-1/connect"
+
+
+def test_guest_without_memory_gets_invalid_arguments(host: ReferenceHost) -> None:
+    imp = load_manifest().import_named("set_worker_module_link")
+    wat = f"""(module (import "{imp.module}" "{imp.field}" (func $f {imp.wat_type()}))
+      (func (export "go") (param i32 i32) (result i32) (call $f (local.get 0) (local.get 1))))"""
+    with host.instantiate(compile_wat(wat)) as inst:
+        assert inst.memory_size == 0
+        assert inst.call("go", 0, 4) == INVALID
+        assert inst.call("go", 1, 0) == SUCCESS
