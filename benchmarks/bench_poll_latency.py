@@ -45,7 +45,7 @@ def main() -> int:
         inst = host.instantiate(thunk_guest())
         guest = Guest(inst, address.host, address.port)
         future = guest.create("start_training")
-        sim.wait_for_requests("start")
+        sim.wait_for_requests("start", timeout=5)
         poll = inst.instance.exports(inst.store)["call_poll_future_training_handle"]
         take = inst.instance.exports(inst.store)["call_take_future_training_handle"]
         out, data = 0x9000, 0x9100

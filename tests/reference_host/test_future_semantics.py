@@ -23,20 +23,20 @@ def held(guest: Guest, sim: HiveSimulator) -> Guest:
 
 def test_pending_poll_writes_not_ready(held: Guest, sim: HiveSimulator) -> None:
     future = held.create("start_training")
-    sim.wait_for_held("start")
+    sim.wait_for_held("start", timeout=5)
     assert held.poll("poll_future_training_handle", future) == (SUCCESS, b"\x00")
 
 
 def test_pending_poll_vec_writes_zeroed_pollvec(held: Guest, sim: HiveSimulator) -> None:
     sim.set_fault("registry_snapshot", Fault(kind="hold"))
     future = held.create("download_snapshot_from_registry")
-    sim.wait_for_held("registry_snapshot")
+    sim.wait_for_held("registry_snapshot", timeout=5)
     assert held.poll("poll_future_vec_u8", future) == (SUCCESS, bytes(8))
 
 
 def test_pending_take_is_unavailable_and_keeps_the_handle(held: Guest, sim: HiveSimulator) -> None:
     future = held.create("start_training")
-    sim.wait_for_held("start")
+    sim.wait_for_held("start", timeout=5)
     assert held.take("take_future_training_handle", future, 8) == (UNAVAILABLE, b"\xa5" * 8)
     assert held.inst.futures_count == 1
     sim.release("start")
@@ -118,7 +118,7 @@ def test_outstanding_cap_is_unavailable_with_no_request(sim: HiveSimulator) -> N
     ):
         guest = Guest(inst, address.host, address.port)
         first = [guest.create("connect_to_experiment") for _ in range(3)]
-        sim.wait_for_requests("connect", n=3)
+        sim.wait_for_requests("connect", n=3, timeout=5)
         ptr = guest.slot(16)
         assert guest.invoke("connect_to_experiment", out=ptr) == UNAVAILABLE
         assert guest.invoke("experiment_config_from_registry", out=ptr) == UNAVAILABLE

@@ -64,7 +64,7 @@ class FailedIsPending(FutureTable):
 
 def probe_unsigned(g: Guest, sim: HiveSimulator) -> bool:
     g.create("start_training", num_features=0xFFFF_FFFF)
-    return sim.wait_for_requests("start")[0].json["num_features"] == 0xFFFF_FFFF
+    return sim.wait_for_requests("start", timeout=5)[0].json["num_features"] == 0xFFFF_FFFF
 
 
 def probe_wraparound(g: Guest, sim: HiveSimulator) -> bool:
@@ -83,7 +83,7 @@ def probe_exact_size(g: Guest, sim: HiveSimulator) -> bool:
 def probe_pending_take(g: Guest, sim: HiveSimulator) -> bool:
     sim.set_fault("connect", Fault(kind="hold"))
     future = g.create("connect_to_experiment")
-    sim.wait_for_held("connect")
+    sim.wait_for_held("connect", timeout=5)
     g.take("take_future_training_handle", future, 8)
     return g.inst.futures_count == 1
 

@@ -82,7 +82,7 @@ def test_rust_style_empty_strings_anywhere(guest: Guest, sim: HiveSimulator) -> 
             )
             == SUCCESS
         )
-    assert all(r.json["checkpoint"] is None and r.json["game_name"] == "" for r in sim.wait_for_requests("start", 4))
+    assert all(r.json["checkpoint"] is None and r.json["game_name"] == "" for r in sim.wait_for_requests("start", 4, timeout=5))
 
 
 def test_grown_memory_is_used_at_every_call(guest: Guest, sim: HiveSimulator) -> None:
@@ -94,7 +94,7 @@ def test_grown_memory_is_used_at_every_call(guest: Guest, sim: HiveSimulator) ->
     ptr = guest.slot(8, at=old_end + 1000)
     assert guest.invoke("connect_to_experiment", out=ptr, run_id_ptr=old_end + 100, run_id_len=len(run_id)) == SUCCESS
     assert int.from_bytes(guest.slot_value(ptr, 8), "little") > 0
-    assert sim.wait_for_requests("connect")[0].path == "/api/v1/runs/run-1/connect"
+    assert sim.wait_for_requests("connect", timeout=5)[0].path == "/api/v1/runs/run-1/connect"
 
 
 def test_guest_without_memory_gets_invalid_arguments(host: ReferenceHost) -> None:

@@ -42,7 +42,7 @@ def test_close_returns_while_a_request_hangs_on_loopback(host: ReferenceHost) ->
         inst = host.instantiate(thunk_guest())
         guest = Guest(inst, address.host, address.port)
         future = guest.create("start_training")
-        sim.wait_for_requests("start")
+        sim.wait_for_requests("start", timeout=5)
         assert inst.hive_requests_in_flight == 1
         assert guest.poll("poll_future_training_handle", future) == (SUCCESS, b"\x00")
         workers = [t for t in threading.enumerate() if t.name.startswith("ark-hive")]
