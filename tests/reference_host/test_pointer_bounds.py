@@ -82,7 +82,8 @@ def test_rust_style_empty_strings_anywhere(guest: Guest, sim: HiveSimulator) -> 
             )
             == SUCCESS
         )
-    assert all(r.json["checkpoint"] is None and r.json["game_name"] == "" for r in sim.wait_for_requests("start", 4, timeout=5))
+    requests = sim.wait_for_requests("start", 4, timeout=5)
+    assert all(r.json["checkpoint"] is None and r.json["game_name"] == "" for r in requests)
 
 
 def test_grown_memory_is_used_at_every_call(guest: Guest, sim: HiveSimulator) -> None:
