@@ -65,13 +65,22 @@ def check_imports(module: wasmtime.Module) -> None:
         imp = m.find_import(item.module, item.name or "")
         if imp is None:
             raise LinkError(f"unknown import {where}: not in the ark-ml-v2 manifest")
-        wanted = func_type(imp)
         got = item.type
-        if not isinstance(got, wasmtime.FuncType) or (
-            [str(t) for t in got.params],
-            [str(t) for t in got.results],
-        ) != ([str(t) for t in wanted.params], [str(t) for t in wanted.results]):
-            raise LinkError(f"import {where} has type {got}, the manifest says {imp.wat_type()}")
+        if not isinstance(got, wasmtime.FuncType):
+            raise LinkError(f"incompatible import type for {where}: the guest imports a {type(got).__name__}")
+        declared = " ".join(
+            part
+            for part in (
+                "(param " + " ".join(str(t) for t in got.params) + ")" if got.params else "",
+                "(result " + " ".join(str(t) for t in got.results) + ")" if got.results else "",
+            )
+            if part
+        )
+        if declared != imp.wat_type():
+            raise LinkError(
+                f"incompatible import type for {where}: the guest declares (func {declared}), "
+                f"found (func {imp.wat_type()}) in this host"
+            )
 
 
 @lru_cache(maxsize=32)
