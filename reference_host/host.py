@@ -44,6 +44,20 @@ class HostConfig:
     max_download_bytes: int = field(default_factory=lambda: _limits().max_download_bytes)
     max_training_handles: int = 1024
     max_workers: int = 4
+    # Compile with wasmtime's epoch interruption, so that a driver can preempt a guest stuck in a loop:
+    # it advances `host.engine`'s epoch and sets `instance.store`'s deadline before each call. New stores
+    # start with a deadline far in the future.
+    epoch_interruption: bool = False
+
+
+NO_DEADLINE_TICKS = 1 << 40
+
+
+@cache
+def _epoch_engine() -> wasmtime.Engine:
+    config = wasmtime.Config()
+    config.epoch_interruption = True
+    return wasmtime.Engine(config)
 
 
 def _wasm_type(name: str) -> wasmtime.ValType:
@@ -51,7 +65,8 @@ def _wasm_type(name: str) -> wasmtime.ValType:
 
 
 @cache
-def func_type(imp: Import) -> wasmtime.FuncType:
+def func_type(imp: Import, engine: wasmtime.Engine | None = None) -> wasmtime.FuncType:
+    """The import's FuncType (cached per engine: types are not shared between engine configurations)."""
     return wasmtime.FuncType([_wasm_type(p.wasm) for p in imp.params], [_wasm_type(r) for r in imp.results])
 
 
@@ -96,6 +111,8 @@ class GuestInstance:
         config = host.config
         self.host = host
         self.store = wasmtime.Store(host.engine)
+        if config.epoch_interruption:
+            self.store.set_epoch_deadline(NO_DEADLINE_TICKS)
         self._memory: wasmtime.Memory | None = None
         self.memory: GuestMemory = host.memory_class(self.store, lambda: self._memory)
         self.futures: FutureTable = host.table_class(config.max_outstanding_futures)
@@ -109,7 +126,7 @@ class GuestInstance:
         self.closed = False
         linker = wasmtime.Linker(host.engine)
         for imp in manifest().imports:
-            linker.define_func(imp.module, imp.field, func_type(imp), self._host_func(imp))
+            linker.define_func(imp.module, imp.field, func_type(imp, host.engine), self._host_func(imp))
         try:
             self.instance = linker.instantiate(self.store, module)
         except Exception:
@@ -206,7 +223,7 @@ class ReferenceHost:
         self.memory_class = memory_class
         self.table_class = table_class
         self.hive_class = hive_class
-        self.engine = shared_engine()
+        self.engine = _epoch_engine() if self.config.epoch_interruption else shared_engine()
         self._instances: set[GuestInstance] = set()
         self._lock = threading.Lock()
 
