@@ -209,6 +209,15 @@ class ReferenceHost:
     name = NAME
     version = VERSION
 
+    @property
+    def profiles(self) -> tuple[str, ...]:
+        """Every profile of the manifest: this host implements every import."""
+        return tuple(sorted({imp.profile for imp in manifest().imports}))
+
+    @property
+    def features(self) -> tuple[str, ...]:
+        return tuple(sorted({f for imp in manifest().imports for f in imp.features}))
+
     def __init__(
         self,
         config: HostConfig | None = None,

@@ -44,3 +44,9 @@ def test_name_and_version() -> None:
     assert info["name"] == "ark-ml-conformance reference host"
     assert ReferenceHost.name == info["name"]
     assert ReferenceHost.version == info["version"] == reference_host.VERSION
+
+
+def test_profiles_and_features_cover_the_manifest(host: ReferenceHost) -> None:
+    imports = load_manifest().imports
+    assert set(host.profiles) == {imp.profile for imp in imports}
+    assert set(host.features) == {f for imp in imports for f in imp.features}
