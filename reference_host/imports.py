@@ -268,8 +268,9 @@ class MlImports:
 
     def take_future_training_handle(self, handle: int, data_ptr: int) -> str:
         self.memory.check_out(data_ptr, "TrainingHandle")
-        self.trainings.check_room()
-        run = self.futures.take_future(handle, self.kind("take_future_training_handle"))
+        run = self.futures.take_future(
+            handle, self.kind("take_future_training_handle"), lambda _run: self.trainings.check_room()
+        )
         self.memory.write_out(data_ptr, "TrainingHandle", self.trainings.add(run))
         return SUCCESS
 

@@ -60,3 +60,16 @@ def test_bad_config_body_fails_both_futures(guest: Guest, sim: HiveSimulator, ki
     assert guest.call("drop_future", handle=ark) == SUCCESS
     assert guest.call("drop_future", handle=module) == SUCCESS
     assert guest.call("drop_future", handle=module) == NOT_FOUND
+
+
+def test_full_training_table_does_not_mask_a_failed_future(sim: HiveSimulator) -> None:
+    with (
+        ReferenceHost(HostConfig(max_training_handles=1)) as host,
+        sim.respx_backend() as address,
+        host.instantiate(thunk_guest()) as inst,
+    ):
+        guest = Guest(inst, address.host, address.port)
+        guest.training_handle("connect_to_experiment")
+        future = guest.create("connect_to_experiment", run_id="no-such-run")
+        guest.wait("poll_future_training_handle", future)
+        assert guest.take("take_future_training_handle", future, 8) == (FAILED, b"\xa5" * 8)
