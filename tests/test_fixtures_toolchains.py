@@ -19,8 +19,16 @@ ROOT = Path(__file__).resolve().parents[1]
 GUESTS = ROOT / "tests" / "data" / "guests"
 WAT_FILES = sorted((ROOT / "fixtures_wat").rglob("*.wat")) + sorted(GUESTS.glob("*.wat"))
 SIGNATURE_CODES = frozenset(
-    {"param-count", "param-type", "missing-result", "result-type", "unknown-function", "unknown-module",
-     "wrong-module", "non-function-import"}
+    {
+        "param-count",
+        "param-type",
+        "missing-result",
+        "result-type",
+        "unknown-function",
+        "unknown-module",
+        "wrong-module",
+        "non-function-import",
+    }
 )
 
 

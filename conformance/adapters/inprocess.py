@@ -7,7 +7,7 @@ second form.
 
 Preemption: when the host's config class has an `epoch_interruption` field (its engine then interrupts
 on epoch deadlines) and the host exposes `engine` and its instances `store`, every call gets an epoch
-deadline (a ticker thread per adapter advances the epoch), so a guest spinning inside one step ends as
+deadline (one ticker thread per engine advances the epoch), so a guest spinning inside one step ends as
 `timeout`. Otherwise the case deadline is checked between steps only, and a guest that never returns from
 a step blocks its worker: use the subprocess adapter, which kills the host process, for such hosts.
 (Swapping the host's engine from outside is not safe: wasmtime aborts the process when a FuncType made for
@@ -21,7 +21,7 @@ import dataclasses
 import importlib
 import math
 import threading
-from typing import Any
+from typing import Any, ClassVar
 
 import wasmtime
 
@@ -49,19 +49,39 @@ def describe_exception(exc: BaseException) -> str:
 
 
 class _EpochTicker:
-    """Advances an engine's epoch every EPOCH_TICK_SECONDS on a daemon thread, until stopped."""
+    """Advances an engine's epoch every EPOCH_TICK_SECONDS on a daemon thread while any adapter uses it.
+
+    One ticker per engine, shared and reference-counted: hosts may share one engine (the reference host
+    does), and two tickers on one engine would make every deadline expire early."""
+
+    _lock: ClassVar[threading.Lock] = threading.Lock()
+    _by_engine: ClassVar[dict[int, _EpochTicker]] = {}
 
     def __init__(self, engine: wasmtime.Engine) -> None:
         self.engine = engine
+        self.users = 0
         self._stop = threading.Event()
         threading.Thread(target=self._tick, daemon=True).start()
+
+    @classmethod
+    def acquire(cls, engine: wasmtime.Engine) -> _EpochTicker:
+        with cls._lock:
+            ticker = cls._by_engine.get(id(engine))
+            if ticker is None:
+                ticker = cls._by_engine[id(engine)] = cls(engine)
+            ticker.users += 1
+            return ticker
+
+    def release(self) -> None:
+        with self._lock:
+            self.users -= 1
+            if self.users == 0:
+                self._stop.set()
+                del self._by_engine[id(self.engine)]
 
     def _tick(self) -> None:
         while not self._stop.wait(EPOCH_TICK_SECONDS):
             self.engine.increment_epoch()
-
-    def stop(self) -> None:
-        self._stop.set()
 
 
 class InProcessInstance(Instance):
@@ -122,7 +142,7 @@ class InProcessAdapter(HostAdapter):
         if getattr(getattr(self._host, "config", None), "epoch_interruption", False) and isinstance(
             engine, wasmtime.Engine
         ):
-            self._ticker = _EpochTicker(engine)
+            self._ticker = _EpochTicker.acquire(engine)
 
     @property
     def info(self) -> HostInfo:
@@ -136,7 +156,8 @@ class InProcessAdapter(HostAdapter):
 
     def close(self) -> None:
         if self._ticker is not None:
-            self._ticker.stop()
+            self._ticker.release()
+            self._ticker = None
         with contextlib.suppress(Exception):
             self._host.close()
 

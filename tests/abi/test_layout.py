@@ -36,8 +36,12 @@ def test_padding_before_a_u64_and_at_the_tail():
 def test_arrays_pointers_and_nested_structs():
     inner = "#[repr(C)] struct FixedBufferString64 { length: u32, bytes: [u8; 64] }"
     lay = _lay("#[repr(C)] struct Metric { name: FixedBufferString64, value: f32, p: *mut u8, h: FutureHandle }", inner)
-    assert [(f.name, f.offset, f.size) for f in lay.fields] == [("name", 0, 68), ("value", 68, 4), ("p", 72, 4),
-                                                                 ("h", 80, 8)]
+    assert [(f.name, f.offset, f.size) for f in lay.fields] == [
+        ("name", 0, 68),
+        ("value", 68, 4),
+        ("p", 72, 4),
+        ("h", 80, 8),
+    ]
     assert (lay.size, lay.align) == (88, 8)
 
 

@@ -13,7 +13,7 @@ from ._data import SEED_COPY, SEED_SOURCE, seed_source
 def test_committed_seed_copy_is_the_shared_reference():
     if SEED_SOURCE.exists():  # the shared reference is absent outside the project machine; the copy is not
         assert SEED_COPY.read_bytes() == SEED_SOURCE.read_bytes()
-    assert "ark_bindgen(imports = \"ark-ml-v2\")" in SEED_COPY.read_text("utf-8")
+    assert 'ark_bindgen(imports = "ark-ml-v2")' in SEED_COPY.read_text("utf-8")
 
 
 def test_seed_declares_exactly_the_manifests_ml_v2_functions():

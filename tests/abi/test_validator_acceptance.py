@@ -94,8 +94,11 @@ def test_directory_is_unreadable_not_a_crash(tmp_path: Path):
 
 @pytest.mark.parametrize(
     ("module", "field", "suggestion"),
-    [("ark_ml_v2", "ml__stop_experiment", "ark-ml-v2"), ("env", "ml__drop_future", "ark-ml-v1"),
-     ("ark-ml-1", "ml__x", "ark-ml-v1")],
+    [
+        ("ark_ml_v2", "ml__stop_experiment", "ark-ml-v2"),
+        ("env", "ml__drop_future", "ark-ml-v1"),
+        ("ark-ml-1", "ml__x", "ark-ml-v1"),
+    ],
 )
 def test_misspelled_modules_get_the_right_suggestion(module, field, suggestion):
     wat = f'(module (import "{module}" "{field}" (func (param i64) (result i32))) (memory (export "memory") 1))'
@@ -106,7 +109,11 @@ def test_misspelled_modules_get_the_right_suggestion(module, field, suggestion):
 def test_installed_command_prints_one_line_for_garbage_not_a_traceback():
     proc = subprocess.run(
         [sys.executable, "-m", "conformance", "validate", str(INVALID / "garbage.wasm")],
-        capture_output=True, text=True, timeout=60, check=False, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        cwd=ROOT,
     )
     assert proc.returncode == EXIT_BAD_INPUT and proc.stdout == ""
     assert proc.stderr.count("\n") == 1 and "not a Wasm binary" in proc.stderr

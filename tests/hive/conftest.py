@@ -14,20 +14,36 @@ import pytest
 from conformance.hive import HiveAddress, HiveSimulator, Scenario
 
 RUN_1: dict[str, Any] = {
-    "run_id": "run-1", "game_name": "pong", "experiment_name": "e1", "num_features": 4, "num_actions": 2,
-    "config": '{"lr": 0.1}', "snapshot_b64": "AAEC",
+    "run_id": "run-1",
+    "game_name": "pong",
+    "experiment_name": "e1",
+    "num_features": 4,
+    "num_actions": 2,
+    "config": '{"lr": 0.1}',
+    "snapshot_b64": "AAEC",
 }
 STOPPED_RUN: dict[str, Any] = {
-    "run_id": "old", "game_name": "pong", "experiment_name": "e0", "num_features": 3, "num_actions": 5,
-    "config": "{}", "status": "stopped",
+    "run_id": "old",
+    "game_name": "pong",
+    "experiment_name": "e0",
+    "num_features": 3,
+    "num_actions": 5,
+    "config": "{}",
+    "status": "stopped",
 }
 
 
 def start_body(**overrides: Any) -> dict[str, Any]:
     """A valid start request body (what a conforming host sends), with ``overrides`` applied."""
     body: dict[str, Any] = {
-        "game_name": "pong", "experiment_name": "exp", "num_features": 8, "num_actions": 3,
-        "num_remote_workers": 0, "config": '{"a": 1}', "checkpoint": None, "worker_module_cid": None,
+        "game_name": "pong",
+        "experiment_name": "exp",
+        "num_features": 8,
+        "num_actions": 3,
+        "num_remote_workers": 0,
+        "config": '{"a": 1}',
+        "checkpoint": None,
+        "worker_module_cid": None,
     }
     body.update(overrides)
     return body

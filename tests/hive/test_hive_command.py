@@ -83,7 +83,11 @@ def test_the_command_runs_until_interrupted_and_exits_0(tmp_path):
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     proc = subprocess.Popen(
         [sys.executable, "-m", "conformance", "hive", "--port", "0", "--scenario", str(scenario)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=ROOT,
     )
     try:
         line = proc.stdout.readline()

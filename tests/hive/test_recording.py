@@ -18,7 +18,11 @@ def test_requests_are_recorded_in_order_with_their_bodies(make_hive):
     assert (start.route, start.method, start.path) == ("start", "POST", "/api/v1/experiments")
     assert start.json == start_body()
     assert (config.route, config.method, config.run_id, config.json, config.body) == (
-        "config", "GET", "run-1", None, b"",
+        "config",
+        "GET",
+        "run-1",
+        None,
+        b"",
     )
     assert (stop.route, stop.path, stop.json, stop.body) == ("stop", "/api/v1/runs/run-1/stop", {}, b"{}")
 

@@ -113,7 +113,8 @@ def test_stop_answers_stopped_and_marks_the_run(make_hive):
     hive = make_hive({"runs": [RUN_1]})
     response = hive.client.post("/api/v1/runs/run-1/stop", json={})
     assert (response.status_code, response.json()) == (
-        200, {"run_id": "run-1", "status": "stopped", "workers_stopped": 0},
+        200,
+        {"run_id": "run-1", "status": "stopped", "workers_stopped": 0},
     )
     assert hive.sim.run("run-1").status == "stopped"
 

@@ -44,7 +44,16 @@ def test_disconnect_leaves_workers_running(make_hive):
 
 
 def test_scenario_runs_get_workers_in_their_status(make_hive):
-    run = {"run_id": "r", "game_name": "g", "experiment_name": "e", "num_features": 1, "num_actions": 1,
-           "config": "{}", "num_remote_workers": 2, "worker_module_cid": "cid", "status": "stopped"}
+    run = {
+        "run_id": "r",
+        "game_name": "g",
+        "experiment_name": "e",
+        "num_features": 1,
+        "num_actions": 1,
+        "config": "{}",
+        "num_remote_workers": 2,
+        "worker_module_cid": "cid",
+        "status": "stopped",
+    }
     hive = make_hive({"runs": [run]})
     assert [w.state for w in hive.sim.run("r").workers] == ["stopped", "stopped"]

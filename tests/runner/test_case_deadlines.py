@@ -35,3 +35,10 @@ def test_missing_protocol_export_is_a_crash_naming_it():
     run = _run("no-journal")
     assert run.outcome is Outcome.CRASH
     assert run.diagnostic.message == "broken fixture: missing export(s) conformance_journal"
+
+
+def test_guest_spinning_inside_one_step_is_interrupted_in_process():
+    run = _run("spin")
+    assert run.outcome is Outcome.TIMEOUT
+    assert "conformance_step did not return within" in run.diagnostic.message
+    assert "(interrupted)" in run.diagnostic.message
