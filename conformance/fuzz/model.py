@@ -21,8 +21,9 @@ from ._lowered import lowered_args, out_region
 from .rules import decoded_strings, load_rules, violations
 
 Eventual = Literal["ok", "fail", "unknown"]
-# (import, decoded string args) -> how the hive will answer the background request of a new future
-OutcomeOracle = Callable[[Import, dict[str, str], "InstanceModel"], Eventual]
+# (import, decoded string args, run_id behind the TrainingHandle arg or None) -> how the hive will answer
+# the background request of a new future
+OutcomeOracle = Callable[[Import, dict[str, str], "str | None"], Eventual]
 
 
 class ModelViolation(AssertionError):
@@ -111,11 +112,23 @@ class HostModel:
     # ------------------------------------------------------------------------------------- expect --
     def expect(self, index: int, imp: Import, args: tuple[int, ...], image: bytes) -> Expectation:
         """The codes a conforming host may return for this call now."""
+        found = violations(imp, args, image, self.instances[index])
+        broken = [v for v in found if not v.may]
+        if broken:
+            codes = {v.error for v in found}
+            return Expectation(frozenset(codes), tuple(v.clause for v in broken))
+        valid = self._expect_valid(index, imp, args)
+        permitted = [v for v in found if v.may]
+        if not permitted:
+            return valid
+        return Expectation(
+            valid.allowed | {v.error for v in permitted}, valid.reasons + tuple(v.clause for v in permitted)
+        )
+
+    def _expect_valid(self, index: int, imp: Import, args: tuple[int, ...]) -> Expectation:
+        """Codes for a call that breaks no required argument rule: the futures lifecycle decides."""
         inst = self.instances[index]
         c = self.codes
-        broken = violations(imp, args, image, inst)
-        if broken:
-            return Expectation(frozenset(v.error for v in broken), tuple(v.clause for v in broken))
         created = self._created_kinds(imp)
         if created:
             n = len(inst.futures)
@@ -181,7 +194,7 @@ class HostModel:
         strings = decoded_strings(imp, args, image)
         handle_arg = self._handle_arg(imp, args)
         source = strings.get("run_id") or (inst.trainings.get(handle_arg) if handle_arg is not None else None)
-        eventual = self.outcome(imp, strings, inst)
+        eventual = self.outcome(imp, strings, source)
         new = []
         for offset, kind in created:
             h = _u64(written, offset)

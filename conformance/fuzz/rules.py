@@ -8,6 +8,7 @@ each broken rule is its manifest clause's ``error``; nothing here restates a cod
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -40,6 +41,7 @@ class Rule:
     args: tuple[str, ...] = ()
     imports: tuple[str, ...] = ()
     params: tuple[tuple[str, Any], ...] = ()
+    may: bool = False
 
     def applies(self, imp: Import, arg: Arg) -> bool:
         if self.imports and imp.name not in self.imports:
@@ -53,6 +55,7 @@ class Violation:
     clause: str
     arg: str
     error: int
+    may: bool = False  # the code is permitted, not required
 
 
 @dataclass(frozen=True)
@@ -83,7 +86,8 @@ def rules_from_data(data: dict[str, Any], manifest: Manifest) -> RuleSet:
         clause = known.get(r["clause"])
         if clause is None or clause.error is None:
             raise ValueError(f"rules.toml: rule {r['id']}: clause {r['clause']!r} is unknown or prescribes no error")
-        extra = tuple((k, v) for k, v in r.items() if k not in {"id", "clause", "check", "roles", "args", "imports"})
+        fixed = {"id", "clause", "check", "roles", "args", "imports", "may"}
+        extra = tuple((k, v) for k, v in r.items() if k not in fixed)
         rules.append(
             Rule(
                 r["id"],
@@ -93,6 +97,7 @@ def rules_from_data(data: dict[str, Any], manifest: Manifest) -> RuleSet:
                 tuple(r.get("args", ())),
                 tuple(r.get("imports", ())),
                 extra,
+                bool(r.get("may", False)),
             )
         )
     return RuleSet(
@@ -164,6 +169,15 @@ def _check_range(imp, arg, args, image, state, params) -> bool:
     return params["min"] <= value <= params["max"]
 
 
+_HOST_LABEL = re.compile(r"^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$")
+
+
+def _check_host_name(imp, arg, args, image, state, params) -> bool:
+    """A DNS name or an IPv4 address (what http://{hive_url}:{port} can name)."""
+    text = _text(arg, args, image)
+    return not text or (len(text) <= 253 and all(_HOST_LABEL.match(label) for label in text.split(".")))
+
+
 def _check_json(imp, arg, args, image, state, params) -> bool:
     text = _text(arg, args, image)
     return text is None or is_json(text)  # unreadable strings are other rules' business
@@ -205,6 +219,7 @@ CHECKS: dict[str, Callable[..., bool]] = {
     "non_empty": _check_non_empty,
     "range": _check_range,
     "json": _check_json,
+    "host_name": _check_host_name,
     "zero_unless_linked": _check_zero_unless_linked,
     "live_handle": _check_live_handle,
     "kind_matches": _check_kind_matches,
@@ -221,7 +236,7 @@ def violations(imp: Import, args: tuple[int, ...], image: bytes, state: HandleVi
         for rule in ruleset.rules:
             if rule.applies(imp, arg) and not CHECKS[rule.check](imp, arg, args, image, state, dict(rule.params)):
                 error = m.clause(rule.clause).error
-                found.append(Violation(rule.id, rule.clause, arg.name, int(m.error_codes[error])))
+                found.append(Violation(rule.id, rule.clause, arg.name, int(m.error_codes[error]), rule.may))
     return found
 
 

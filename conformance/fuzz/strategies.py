@@ -156,31 +156,49 @@ def spans(draw, data: st.SearchStrategy[bytes], memory_size: int, mode: Mode = "
     return draw(st.integers(0, 16)), length, ()
 
 
-@st.composite
-def out_pointers(draw, size: int, memory_size: int, mode: Mode = "any", lane=None) -> int:
+_OUT_KINDS = ("in_range", "end", "one_past", "far", "wrap")
+
+
+def out_pointers(size: int, memory_size: int, mode: Mode = "any", lane=None) -> st.SearchStrategy[int]:
     """An out-pointer for ``size`` bytes: in range (aligned or not), flush with the end of memory, or
-    (mode any) one byte past it, far out, or wrapping past 2^32. ``lane`` as for ``spans``."""
+    (mode any) one byte past it, far out, or wrapping past 2^32. ``lane`` as for ``spans``.
+
+    The draw has the same shape whatever ``size`` is (a kind and a number, mapped arithmetically), so a
+    sequence whose sizes depend on the host's timing still replays under Hypothesis."""
     lo, hi = lane or (0, memory_size)
-    kinds = ["in_range", "end"] + ([] if mode == "valid" else ["one_past", "far", "wrap"])
-    kind = draw(st.sampled_from(kinds))
+    kinds = _OUT_KINDS[:2] if mode == "valid" else _OUT_KINDS
+    return st.tuples(st.sampled_from(kinds), st.integers(0, U32_MAX)).map(
+        lambda t: _out_pointer(t[0], t[1], size, lo, hi, memory_size)
+    )
+
+
+def _out_pointer(kind: str, r: int, size: int, lo: int, hi: int, memory_size: int) -> int:
+    if size > hi - lo and kind in ("in_range", "end", "one_past"):
+        kind = "far"  # cannot fit: only the out-of-bounds placements exist
     if kind == "in_range":
-        return draw(st.integers(lo, hi - size))
+        return lo + r % (hi - size - lo + 1)
     if kind == "end":
         return hi - size
     if kind == "one_past":
         return memory_size - size + 1
     if kind == "far":
-        return draw(st.one_of(st.sampled_from([memory_size, 0x8000_0000, U32_MAX]), st.integers(memory_size, U32_MAX)))
-    return draw(st.integers(U32_MAX + 2 - max(size, 2), U32_MAX))
+        edges = (memory_size, 0x8000_0000, U32_MAX)
+        return edges[r % 3] if r % 2 else max(memory_size, r)
+    width = max(size, 2) - 1  # ptr + size passes 2^32
+    return U32_MAX + 1 - width + r % width
+
+
+def _pick(pool: tuple[int, ...]) -> st.SearchStrategy[int]:
+    """An element of ``pool`` by index, or a forged value when it is empty; same draw shape either way."""
+    return st.tuples(st.integers(0, 255), u64_values()).map(lambda t: pool[t[0] % len(pool)] if pool else t[1])
 
 
 def handles(pool: HandlePool, mode: Mode = "any") -> st.SearchStrategy[int]:
-    """Live, stale/dropped, another instance's, or forged handles."""
-    choices = [st.sampled_from(pool.live)] if pool.live else []
-    if mode == "any" or not choices:
-        choices += [st.sampled_from(p) for p in (pool.stale, pool.other) if p]
-        choices.append(u64_values())
-    return st.one_of(*choices)
+    """Live, stale/dropped, another instance's, or forged handles (shape independent of the pools, so
+    sequences replay although handle values depend on the host)."""
+    if mode == "valid":
+        return _pick(pool.live)
+    return st.one_of(_pick(pool.live), _pick(pool.stale), _pick(pool.other), u64_values())
 
 
 # -------------------------------------------------------------------------------------- calls ------
@@ -277,10 +295,11 @@ def _u32_source(gen: str, ctx: FuzzContext, max_workers: int, mode: Mode) -> st.
 
 
 def _slice_length(known: int | None, memory_size: int, mode: Mode) -> st.SearchStrategy[int]:
-    if known is not None and known <= memory_size:
-        exact = st.just(known)
-        return exact if mode == "valid" else st.one_of(exact, exact, st.integers(0, memory_size), u32_values())
-    return st.integers(0, memory_size) if mode == "valid" else st.one_of(st.integers(0, memory_size), u32_values())
+    """The length the guest learnt from poll (when known), or any; same draw shape either way."""
+    choices = (0,) if mode == "valid" else (0, 0, 1, 2)
+    return st.tuples(st.sampled_from(choices), st.integers(0, memory_size), u32_values()).map(
+        lambda t: known if t[0] == 0 and known is not None and known <= memory_size else (t[1] if t[0] < 2 else t[2])
+    )
 
 
 def string_args(imp: Import) -> tuple[Arg, ...]:

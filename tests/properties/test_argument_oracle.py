@@ -106,3 +106,9 @@ def test_rules_file_refuses_unknown_checks_and_clauses_without_error():
     bad["rules"][0]["clause"] = "futures/instance-teardown"
     with pytest.raises(ValueError, match="prescribes no error"):
         rules_from_data(bad, m)
+
+
+def test_a_hive_url_that_is_no_host_name_permits_but_does_not_require_invalid_arguments():
+    img = image((0, b"a b/c"), (64, b"run-1"))
+    found = violations(imp("connect_to_experiment"), (0, 5, 8080, 64, 5, 256), img, InstanceModel())
+    assert [(v.rule, v.may) for v in found] == [("hive-url-host-name", True)]
