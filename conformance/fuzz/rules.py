@@ -65,6 +65,7 @@ class RuleSet:
     values_by_role: dict[str, str]
     caps: dict[str, int]
     future_fields: dict[str, str]
+    wire: dict[str, Any]
 
     def generator_for(self, arg: Arg) -> str:
         return self.values.get(arg.name) or self.values_by_role[arg.role]
@@ -106,6 +107,7 @@ def rules_from_data(data: dict[str, Any], manifest: Manifest) -> RuleSet:
         values_by_role=dict(data["values_by_role"]),
         caps=dict(data["caps"]),
         future_fields=dict(data["future_fields"]),
+        wire=dict(data["wire"]),
     )
 
 
@@ -238,6 +240,28 @@ def violations(imp: Import, args: tuple[int, ...], image: bytes, state: HandleVi
                 error = m.clause(rule.clause).error
                 found.append(Violation(rule.id, rule.clause, arg.name, int(m.error_codes[error]), rule.may))
     return found
+
+
+def expected_request(imp: Import, args: tuple[int, ...], image: bytes) -> tuple[str, dict[str, Any] | None, str | None]:
+    """(route, JSON body or None when the route sends none, run_id in the path or None) that a valid
+    call must send, by ``[wire]`` of rules.toml. Integers are the unsigned argument values."""
+    wire = load_rules().wire
+    route = wire["routes"][imp.name]
+    skip = set(wire["address_args"]) | set(wire["path_args"])
+    strings = decoded_strings(imp, args, image)
+    defaults = wire.get("body_defaults", {})
+    body: dict[str, Any] | None = None
+    if route in defaults:
+        body = dict(defaults[route])
+        for arg in lowered_args(imp):
+            if arg.name in skip or arg.role not in ("str", "u32"):
+                continue
+            body[arg.name] = strings[arg.name] if arg.role == "str" else args[arg.indices[0]] & 0xFFFF_FFFF
+        for name in wire["null_if_empty"]:
+            if body.get(name) == "":
+                body[name] = None
+    path = next((strings[name] for name in wire["path_args"] if name in strings), None)
+    return route, body, path
 
 
 def decoded_strings(imp: Import, args: tuple[int, ...], image: bytes) -> dict[str, str]:

@@ -35,19 +35,21 @@ class CallOutcome:
     after: bytes
 
     def changed(self) -> list[tuple[int, int]]:
-        """Maximal [start, end) ranges whose bytes differ."""
+        """Maximal [start, end) ranges whose bytes differ (block compare first: memory is large)."""
         ranges: list[tuple[int, int]] = []
         if self.before == self.after:
             return ranges
-        start = None
-        for i, (a, b) in enumerate(zip(self.before, self.after, strict=True)):
-            if a != b and start is None:
-                start = i
-            elif a == b and start is not None:
-                ranges.append((start, i))
-                start = None
-        if start is not None:
-            ranges.append((start, len(self.after)))
+        a, b = memoryview(self.before), memoryview(self.after)
+        block = 1024
+        for base in range(0, len(a), block):
+            if a[base : base + block] == b[base : base + block]:
+                continue
+            for i in range(base, min(base + block, len(a))):
+                if a[i] != b[i]:
+                    if ranges and ranges[-1][1] == i:
+                        ranges[-1] = (ranges[-1][0], i + 1)
+                    else:
+                        ranges.append((i, i + 1))
         return ranges
 
     def slot(self, region: tuple[int, int] | None) -> bytes:

@@ -108,6 +108,11 @@ class World:
                 self.session.call(index, link, (0, 0))
                 inst.link = False
 
+    def use_hive(self, sim: Any, scenario: dict[str, Any]) -> None:
+        """Point the oracle at another simulator (its backend must be active for the world's base URL)."""
+        self.sim = sim
+        self.scenario = scenario
+
     def close(self) -> None:
         if self.session is not None:
             self.session.close()
@@ -212,6 +217,25 @@ def _resolve(arg: int | StepRef, slots: list[bytes]) -> int:
 
 
 @contextmanager
+def host_world(
+    host_factory: HostFactory, instances: int = 2, pages: int = DEFAULT_PAGES, fill: int = DEFAULT_FILL
+) -> Iterator[World]:
+    """A world without a hive yet: call ``use_hive`` with a simulator whose respx backend serves
+    ``HIVE_BASE_URL`` (one simulator per example, one host for all of them)."""
+    import httpx
+
+    url = httpx.URL(HIVE_BASE_URL)
+    host = host_factory()
+    world = World(None, host, {}, url.host, url.port or 80, instances, pages, fill)
+    try:
+        world.reset()
+        yield world
+    finally:
+        world.close()
+        host.close()
+
+
+@contextmanager
 def respx_world(
     host_factory: HostFactory,
     scenario: dict[str, Any] | None = None,
@@ -224,14 +248,6 @@ def respx_world(
 
     scenario = copy.deepcopy(scenario if scenario is not None else DEFAULT_SCENARIO)
     sim = HiveSimulator(Scenario.from_dict(scenario))
-    host = host_factory()
-    try:
-        with sim.respx_backend(HIVE_BASE_URL) as address:
-            world = World(sim, host, scenario, address.host, address.port, instances, pages, fill)
-            try:
-                world.reset()
-                yield world
-            finally:
-                world.close()
-    finally:
-        host.close()
+    with host_world(host_factory, instances, pages, fill) as world, sim.respx_backend(HIVE_BASE_URL):
+        world.use_hive(sim, scenario)
+        yield world

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import pytest
 
+from conformance.fuzz.properties import any_call_keeps_invariants, two_instances_any_calls
 from conformance.fuzz.world import respx_world
 from conformance.manifest import load_manifest
 
 from ._hosts import reference_host
-from ._props import any_call_keeps_invariants, two_instances_any_calls
 
 IMPORTS = load_manifest().imports
 
