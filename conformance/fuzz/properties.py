@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import time
 from collections.abc import Callable
 
 from hypothesis import given
@@ -72,6 +73,8 @@ def requests_round_trip(world: World, imp: Import) -> Callable[[], None]:
 
 
 # ------------------------------------------------------------------------------ results round trip --
+
+READY_WITHIN_SECONDS = 5.0  # a respx-answered future is ready in milliseconds; this only bounds a broken host
 
 
 def run_records() -> st.SearchStrategy[dict]:
@@ -155,14 +158,16 @@ def _take_ready(world: World, data, handle: int, kind: str) -> bytes:
     poll, take = world.m.import_by_key(fk.poll), world.m.import_by_key(fk.take)
     pool = HandlePool(live=(handle,))
     poll_plan = data.draw(call_plans(poll, dataclasses.replace(world.context(0), handles=pool), "valid"))
-    for _ in range(50):  # the same plan each time: draws must not depend on the host's timing
+    deadline = time.monotonic() + READY_WITHIN_SECONDS
+    while True:  # the same plan each time: draws must not depend on the host's timing
         world.settle()
         outcome = world.call(0, poll_plan)
         assert outcome.code == world.m.error_codes.Success, f"{poll.name}: returned {outcome.code}"
         if world.model.instances[0].futures[handle].state == "ready":
             break
-    else:
-        raise AssertionError(f"{poll.name}: future {handle} never became ready")
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{poll.name}: future {handle} not ready after {READY_WITHIN_SECONDS} s")
+        time.sleep(0.001)
     length = world.model.instances[0].futures[handle].length
     ctx = dataclasses.replace(
         world.context(0), handles=pool, vec_lengths={handle: length} if length is not None else {}
