@@ -99,7 +99,7 @@ def utf8_text(cap: int) -> st.SearchStrategy[bytes]:
 
 def long_text(cap: int) -> st.SearchStrategy[bytes]:
     """Long strings near the cap (a repeated character keeps generation cheap)."""
-    return st.tuples(st.characters(), st.integers(cap // 2, cap)).map(
+    return st.tuples(st.characters(codec="utf-8"), st.integers(cap // 2, cap)).map(
         lambda t: (t[0].encode("utf-8") * t[1])[: t[1]].decode("utf-8", "ignore").encode("utf-8")
     )
 

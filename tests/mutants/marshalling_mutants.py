@@ -1,0 +1,69 @@
+"""Faulty reference hosts for the property tests (conformance/fuzz): one marshalling bug each.
+
+Each is a seam subclass of the reference host (design note §4) and a factory the property tests call;
+tests/properties/test_properties_catch_mutants.py shows that the matching property fails on it.
+"""
+
+from __future__ import annotations
+
+from reference_host import FutureTable, GuestMemory, HostConfig, MlImports, ReferenceHost
+from reference_host._abi import AbiError, encode
+
+U32_MASK = 0xFFFF_FFFF
+
+
+class NoUnsignedMask(MlImports):
+    """Takes wasmtime's signed i32 at face value: u32 arguments >= 2^31 become negative."""
+
+    def mask_u32(self, value: int) -> int:
+        return value
+
+
+class WrappingBoundsCheck(GuestMemory):
+    """Bounds check in 32-bit arithmetic: ptr + len wraps past 2^32 and looks in bounds."""
+
+    def check_range(self, ptr: int, length: int) -> None:
+        if ptr < 0 or length < 0 or (ptr + length) & U32_MASK > self.size():
+            raise AbiError("InvalidArguments", "out of bounds")
+
+
+class OneByteTooLong(GuestMemory):
+    """Writes size_of::<T>() + 1 bytes at out-pointers (a trailing zero byte)."""
+
+    def write_out(self, ptr: int, type_name: str, values: int | dict[str, int]) -> None:
+        self.write(ptr, encode(type_name, values) + b"\0")
+
+
+class TakeDoesNotConsume(FutureTable):
+    """A successful take leaves the future live: a second take succeeds again."""
+
+    def take_future(self, handle, kind, check=None):
+        entry = self.lookup(handle, kind)
+        state, value = entry.state()
+        if state.value == "pending":
+            raise AbiError("Unavailable", "not ready")
+        if state.value == "failed":
+            raise AbiError("HttpRequestFailed", "failed")
+        if check is not None:
+            check(value)
+        return value
+
+
+class AcceptsInvalidUtf8(GuestMemory):
+    """Decodes &str with replacement characters instead of refusing bytes that are not UTF-8."""
+
+    def read_str(self, ptr: int, length: int) -> str:
+        return self.read_bytes(ptr, length).decode("utf-8", errors="replace")
+
+
+def _host(**seams) -> ReferenceHost:
+    return ReferenceHost(HostConfig(request_timeout_seconds=1.0), **seams)
+
+
+MUTANTS = {
+    "no-unsigned-mask": lambda: _host(imports_class=NoUnsignedMask),
+    "wrapping-bounds-check": lambda: _host(memory_class=WrappingBoundsCheck),
+    "out-write-one-byte-too-long": lambda: _host(memory_class=OneByteTooLong),
+    "take-does-not-consume": lambda: _host(table_class=TakeDoesNotConsume),
+    "accepts-invalid-utf8": lambda: _host(memory_class=AcceptsInvalidUtf8),
+}
