@@ -123,11 +123,11 @@ def results_round_trip(world: World) -> Callable[[], None]:
             ark, module = _config_futures(world, data, _valid_call(world, data, imp("experiment_config_from_registry")))
             _check_config(world, data, ark, module, run)
             snapshot = _valid_call(world, data, imp("download_snapshot_from_registry"))
-            got = _take_ready(world, data, int.from_bytes(snapshot[:8], "little"), "vec_u8")
+            got = take_ready(world, data, int.from_bytes(snapshot[:8], "little"), "vec_u8")
             assert got == run["snapshot"], "download_snapshot_from_registry: snapshot bytes differ"
             connect = _valid_call(world, data, imp("connect_to_experiment"))
             training = int.from_bytes(
-                _take_ready(world, data, int.from_bytes(connect[:8], "little"), "training_handle"), "little"
+                take_ready(world, data, int.from_bytes(connect[:8], "little"), "training_handle"), "little"
             )
             slot = _valid_call(world, data, imp("experiment_config"), HandlePool(live=(training,)))
             ark, module = _config_futures(world, data, slot)
@@ -152,40 +152,40 @@ def _config_futures(world: World, data, slot: bytes) -> tuple[int, int]:
     return ark, module
 
 
-def _take_ready(world: World, data, handle: int, kind: str) -> bytes:
+def take_ready(world: World, data, handle: int, kind: str, index: int = 0) -> bytes:
     """Settle, poll until ready (bounded), take with a valid plan, then take again: NotFound."""
     fk = world.m.future_kinds[kind]
     poll, take = world.m.import_by_key(fk.poll), world.m.import_by_key(fk.take)
     pool = HandlePool(live=(handle,))
-    poll_plan = data.draw(call_plans(poll, dataclasses.replace(world.context(0), handles=pool), "valid"))
+    poll_plan = data.draw(call_plans(poll, dataclasses.replace(world.context(index), handles=pool), "valid"))
     deadline = time.monotonic() + READY_WITHIN_SECONDS
     while True:  # the same plan each time: draws must not depend on the host's timing
         world.settle()
-        outcome = world.call(0, poll_plan)
+        outcome = world.call(index, poll_plan)
         assert outcome.code == world.m.error_codes.Success, f"{poll.name}: returned {outcome.code}"
-        if world.model.instances[0].futures[handle].state == "ready":
+        if world.model.instances[index].futures[handle].state == "ready":
             break
         if time.monotonic() > deadline:
             raise AssertionError(f"{poll.name}: future {handle} not ready after {READY_WITHIN_SECONDS} s")
         time.sleep(0.001)
-    length = world.model.instances[0].futures[handle].length
+    length = world.model.instances[index].futures[handle].length
     ctx = dataclasses.replace(
-        world.context(0), handles=pool, vec_lengths={handle: length} if length is not None else {}
+        world.context(index), handles=pool, vec_lengths={handle: length} if length is not None else {}
     )
     plan = data.draw(call_plans(take, ctx, "valid"), label=take.name)
-    outcome = world.call(0, plan)
+    outcome = world.call(index, plan)
     assert outcome.code == world.m.error_codes.Success, f"{take.name}: ready future returned {outcome.code}"
-    again = world.call(0, plan)  # the model expects NotFound: futures/take/consumes
+    again = world.call(index, plan)  # the model expects NotFound: futures/take/consumes
     assert again.code == world.m.error_codes.NotFound
     return outcome.slot(world.model.out_slot(take, plan.args))
 
 
 def _check_config(world: World, data, ark: int, module: int, run: dict) -> None:
-    got = _take_ready(world, data, ark, "ark_experiment_config")
+    got = take_ready(world, data, ark, "ark_experiment_config")
     kind = world.m.future_kinds["ark_experiment_config"]
     struct = world.m.structs[kind.output]
     for f in struct.fields:
         value = int.from_bytes(got[f.offset : f.offset + f.size], "little")
         assert value == run[f.name], f"{struct.name}.{f.name} @{f.offset}: guest got {value}, hive sent {run[f.name]}"
-    config = _take_ready(world, data, module, "vec_u8")
+    config = take_ready(world, data, module, "vec_u8")
     assert config == run["config"].encode("utf-8"), "module_config bytes differ from the hive's config"

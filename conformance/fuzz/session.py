@@ -100,19 +100,21 @@ class ThunkSession:
                 error = f"{kind}: {exc}"
         return CallOutcome(code, trap, error, before, self.image(index))
 
-    def settle(self, index: int | None = None, timeout: float = 2.0) -> bool:
-        """Wait (bounded) until no hive request is in flight; True when settled. Hosts that do not report
-        in-flight requests are given one short pause."""
+    def settle(self, index: int | None = None, timeout: float = 2.0, quiet: int = 3) -> bool:
+        """Wait (bounded) until no hive request is in flight for ``quiet`` consecutive 1 ms checks (a job
+        queued but not yet started is not counted in flight by every host); True when settled. Hosts that
+        do not report in-flight requests get a short pause."""
         targets = self.instances if index is None else [self.instances[index]]
+        if not all(hasattr(inst, "hive_requests_in_flight") for inst in targets):
+            time.sleep(0.01)
+            return True
         deadline = time.monotonic() + timeout
-        for inst in targets:
-            if not hasattr(inst, "hive_requests_in_flight"):
-                time.sleep(0.01)
-                continue
-            while inst.hive_requests_in_flight > 0:
-                if time.monotonic() > deadline:
-                    return False
-                time.sleep(0.0005)
+        calm = 0
+        while calm < quiet:
+            time.sleep(0.001)
+            calm = calm + 1 if all(inst.hive_requests_in_flight == 0 for inst in targets) else 0
+            if time.monotonic() > deadline:
+                return False
         return True
 
     def close(self) -> None:
