@@ -96,6 +96,11 @@ class HostModel:
         keyed = ((f.offset, f"{struct.name}.{f.name}") for f in struct.fields)
         return [(offset, fields[key]) for offset, key in keyed if key in fields]
 
+    def handle_offsets(self, imp: Import) -> list[int]:
+        """Offsets in the out slot where a successful call writes a new handle (future or TrainingHandle)."""
+        offsets = [offset for offset, _ in self._created_kinds(imp)]
+        return offsets or ([0] if imp.takes == "training_handle" else [])
+
     def _is_stop(self, imp: Import) -> bool:
         roles = [(a.role, a.rust) for a in lowered_args(imp, self.m)]
         return roles == [("handle", "TrainingHandle")]

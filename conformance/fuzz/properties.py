@@ -30,13 +30,13 @@ def any_call_keeps_invariants(world: World, imp: Import) -> Callable[[], None]:
     return prop
 
 
-def two_instances_any_calls(world: World, imps: tuple[Import, ...]) -> Callable[[], None]:
+def two_instances_any_calls(world: World, imps: tuple[Import, ...], max_steps: int = 6) -> Callable[[], None]:
     """Short sequences over both instances with the handles they really hold (drawn per step)."""
 
     @given(st.data())
     def prop(data):
         world.reset()
-        for _ in range(data.draw(st.integers(1, 6), label="steps")):
+        for _ in range(data.draw(st.integers(1, max_steps), label="steps")):
             index = data.draw(st.integers(0, world.n - 1), label="instance")
             imp = data.draw(st.sampled_from(imps), label="import")
             if data.draw(st.booleans(), label="settle"):

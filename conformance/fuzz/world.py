@@ -169,10 +169,8 @@ class World:
 
     def _remember_handles(self, imp: Import, step: int) -> None:
         slot = self._slots[step]
-        makes_handles = self.model._created_kinds(imp) or imp.takes == "training_handle"
-        if makes_handles:
-            for offset in range(0, len(slot) - 7, 8):
-                self._refs.setdefault(int.from_bytes(slot[offset : offset + 8], "little"), StepRef(step, offset))
+        for offset in self.model.handle_offsets(imp):
+            self._refs.setdefault(int.from_bytes(slot[offset : offset + 8], "little"), StepRef(step, offset))
 
     def case(self, failure: str = "", seed: int | None = None, title: str = "") -> Case:
         return Case(
