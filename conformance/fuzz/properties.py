@@ -189,3 +189,53 @@ def _check_config(world: World, data, ark: int, module: int, run: dict) -> None:
         assert value == run[f.name], f"{struct.name}.{f.name} @{f.offset}: guest got {value}, hive sent {run[f.name]}"
     config = take_ready(world, data, module, "vec_u8")
     assert config == run["config"].encode("utf-8"), "module_config bytes differ from the hive's config"
+
+
+# ------------------------------------------------------------------------------- pending futures --
+
+
+def pending_futures(world: World, imports: tuple[Import, ...]) -> Callable[[], None]:
+    """With the hive holding the request (``hold`` fault), a new future is deterministically pending:
+    poll reports ready = 0 with Success, take returns Unavailable, writes nothing and keeps the handle;
+    once released, the future completes and take succeeds exactly once (futures/take/before-ready)."""
+    from conformance.hive import Fault
+
+    m = world.m
+    routes = load_rules().wire["routes"]
+    wired = tuple(i for i in imports if i.name in routes)
+
+    @given(st.sampled_from(wired), st.data())
+    def prop(creator, data):
+        route = routes[creator.name]
+        world.reset()
+        world.sim.set_fault(route, Fault("hold"))
+        released = False
+        try:
+            slot = _valid_call(world, data, creator)
+            world.sim.wait_for_held(route, 1, timeout=2.0)
+            for offset in world.model.handle_offsets(creator):
+                handle = int.from_bytes(slot[offset : offset + 8], "little")
+                future = world.model.instances[0].futures[handle]
+                kind = m.future_kinds[future.kind]
+                pool = HandlePool(live=(handle,))
+                poll = _valid_call(world, data, m.import_by_key(kind.poll), pool)
+                assert poll[0] == 0, f"{kind.poll}: ready byte {poll[0]} while the hive still holds the request"
+                ctx = dataclasses.replace(world.context(0), handles=pool)
+                take = m.import_by_key(kind.take)
+                outcome = world.call(0, data.draw(call_plans(take, ctx, "valid"), label=take.name))
+                assert outcome.code == m.error_codes.Unavailable, f"{take.name} before ready returned {outcome.code}"
+                assert handle in world.model.instances[0].futures, f"{take.name} before ready consumed the handle"
+            world.sim.release(route)
+            released = True
+            world.sim.set_fault(route, None)
+            for offset in world.model.handle_offsets(creator):
+                handle = int.from_bytes(slot[offset : offset + 8], "little")
+                future = world.model.instances[0].futures[handle]
+                if future.eventual == "ok":
+                    take_ready(world, data, handle, future.kind)
+        finally:
+            world.sim.set_fault(route, None)
+            if not released:
+                world.sim.release(route)
+
+    return prop

@@ -67,3 +67,16 @@ MUTANTS = {
     "take-does-not-consume": lambda: _host(table_class=TakeDoesNotConsume),
     "accepts-invalid-utf8": lambda: _host(memory_class=AcceptsInvalidUtf8),
 }
+
+
+class PendingTakeFaults(FutureTable):
+    """A take before the future is ready hits a host fault (InternalError) instead of Unavailable."""
+
+    def take_future(self, handle, kind, check=None):
+        entry = self.lookup(handle, kind)
+        if entry.state()[0].value == "pending":
+            raise RuntimeError("result not ready")
+        return super().take_future(handle, kind, check)
+
+
+MUTANTS["pending-take-faults"] = lambda: _host(table_class=PendingTakeFaults)
