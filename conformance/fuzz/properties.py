@@ -12,6 +12,7 @@ from collections.abc import Callable
 from hypothesis import given
 from hypothesis import strategies as st
 
+from conformance.fuzz._lowered import lowered_args
 from conformance.fuzz.rules import expected_request, load_rules
 from conformance.fuzz.strategies import HandlePool, call_plans, json_text, u32_values
 from conformance.fuzz.world import HIVE_BASE_URL, World
@@ -237,5 +238,56 @@ def pending_futures(world: World, imports: tuple[Import, ...]) -> Callable[[], N
             world.sim.set_fault(route, None)
             if not released:
                 world.sim.release(route)
+
+    return prop
+
+
+# -------------------------------------------------------------------------------- stop semantics --
+
+
+def stop_semantics(world: World) -> Callable[[], None]:
+    """Link a worker module, start with N remote workers, take the TrainingHandle, then stop it with a
+    synchronous stop call: Success, exactly one request on its route, every worker stopped when the call
+    "stops all workers" (else none stopped), and the handle is gone (a second stop is NotFound)."""
+    m = world.m
+    sync = load_rules().wire["sync_routes"]
+    from .machine import categories
+
+    cats = categories(m)
+
+    @given(st.sampled_from(cats["start"]), st.sampled_from(cats["stop"]), st.integers(1, 3), st.data())
+    def prop(start, stop, workers, data):
+        world.reset()
+        link = cats["link"][0]
+        cid = next(a for a in lowered_args(link) if a.role == "str")
+        linking = call_plans(link, world.context(0), "valid").filter(lambda p: p.args[cid.indices[1]] > 0)
+        world.call(0, data.draw(linking, label=link.name))
+        assert world.model.instances[0].link, f"{link.name} with a non-empty cid did not link"
+        ctx = world.context(0)
+        plan = data.draw(call_plans(start, ctx, "valid"), label=start.name)
+        arg = next(a for a in lowered_args(start) if a.name == "num_remote_workers")
+        args = list(plan.args)
+        args[arg.indices[0]] = workers
+        outcome = world.call(0, dataclasses.replace(plan, args=tuple(args)))
+        assert outcome.code == m.error_codes.Success, f"{start.name} with {workers} workers returned {outcome.code}"
+        future = int.from_bytes(outcome.slot(world.model.out_slot(start, plan.args))[:8], "little")
+        training = int.from_bytes(take_ready(world, data, future, "training_handle"), "little")
+        route = sync[stop.name]["route"]
+        before = len(world.sim.requests_for(route))
+        pool = HandlePool(live=(training,))
+        _valid_call(world, data, stop, pool)
+        sent = world.sim.requests_for(route)[before:]
+        assert len(sent) == 1, f"{stop.name}: {len(sent)} requests on {route}"
+        run = world.sim.run(sent[0].run_id)
+        assert len(run.workers) == workers, f"hive started {len(run.workers)} workers, guest asked for {workers}"
+        stopped = [w for w in run.workers if w.state == "stopped"]
+        if sync[stop.name]["stops_workers"]:
+            assert len(stopped) == workers, f"{stop.name}: {workers - len(stopped)} remote workers still run"
+        else:
+            assert not stopped, f"{stop.name} must only disconnect, but stopped {len(stopped)} workers"
+        again = world.call(
+            0, data.draw(call_plans(stop, dataclasses.replace(world.context(0), handles=pool), "valid"), label="again")
+        )
+        assert again.code == m.error_codes.NotFound, f"{stop.name} of a stopped handle returned {again.code}"
 
     return prop

@@ -80,3 +80,13 @@ class PendingTakeFaults(FutureTable):
 
 
 MUTANTS["pending-take-faults"] = lambda: _host(table_class=PendingTakeFaults)
+
+
+class StopOnlyDisconnects(MlImports):
+    """stop_experiment sends the disconnect route: remote workers keep running."""
+
+    def stop_experiment(self, context: int) -> str:
+        return self.stop_training(context)
+
+
+MUTANTS["stop-only-disconnects"] = lambda: _host(imports_class=StopOnlyDisconnects)
