@@ -120,8 +120,7 @@ class HostModel:
         found = violations(imp, args, image, self.instances[index])
         broken = [v for v in found if not v.may]
         if broken:
-            codes = {v.error for v in found}
-            return Expectation(frozenset(codes), tuple(v.clause for v in broken))
+            return Expectation(frozenset({self._first(v.error for v in broken)}), tuple(v.clause for v in broken))
         valid = self._expect_valid(index, imp, args)
         permitted = [v for v in found if v.may]
         if not permitted:
@@ -129,6 +128,14 @@ class HostModel:
         return Expectation(
             valid.allowed | {v.error for v in permitted}, valid.reasons + tuple(v.clause for v in permitted)
         )
+
+    def _first(self, codes) -> int:
+        """The code a host returns when several rules are broken (rules.toml [order]; else the lowest)."""
+        codes = set(codes)
+        for name in load_rules().order:
+            if int(self.codes[name]) in codes:
+                return int(self.codes[name])
+        return min(codes)
 
     def _expect_valid(self, index: int, imp: Import, args: tuple[int, ...]) -> Expectation:
         """Codes for a call that breaks no required argument rule: the futures lifecycle decides."""

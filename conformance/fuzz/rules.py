@@ -66,6 +66,7 @@ class RuleSet:
     caps: dict[str, int]
     future_fields: dict[str, str]
     wire: dict[str, Any]
+    order: tuple[str, ...] = ()
 
     def generator_for(self, arg: Arg) -> str:
         return self.values.get(arg.name) or self.values_by_role[arg.role]
@@ -108,6 +109,7 @@ def rules_from_data(data: dict[str, Any], manifest: Manifest) -> RuleSet:
         caps=dict(data["caps"]),
         future_fields=dict(data["future_fields"]),
         wire=dict(data["wire"]),
+        order=tuple(data.get("order", {}).get("codes", ())),
     )
 
 

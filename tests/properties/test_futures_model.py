@@ -115,3 +115,10 @@ def test_worker_link_is_remembered_and_cleared():
     assert model.instances[0].link and not model.instances[1].link
     model.observe(0, link, (64, 0), HIVE, code("Success"), b"")
     assert not model.instances[0].link
+
+
+def test_check_order_bad_pointer_before_unknown_handle():
+    model = HostModel()
+    mem = len(HIVE)
+    assert allowed(model, 0, "poll_future_training_handle", [12345, mem]) == {code("InvalidArguments")}
+    assert allowed(model, 0, "poll_future_training_handle", [12345, OUT]) == {code("NotFound")}
