@@ -19,12 +19,17 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--examples", type=int, default=100, help="Hypothesis examples per seed (default 100)")
     parser.add_argument("--max-steps", type=int, default=6, help="longest call sequence per example (default 6)")
     parser.add_argument(
+        "--against",
+        metavar="MODULE:FACTORY",
+        help="differential mode: replay every generated sequence on this host too; report the first divergence",
+    )
+    parser.add_argument(
         "--host", default=DEFAULT_HOST, help=f"MODULE:FACTORY of an in-process host (default {DEFAULT_HOST})"
     )
 
 
 def run(args: argparse.Namespace) -> int:
-    from conformance.fuzz.explore import explore, load_host_factory
+    from conformance.fuzz.explore import explore, explore_differential, load_host_factory
 
     if not args.minutes > 0:
         raise UsageError("--minutes must be a positive number")
@@ -36,8 +41,14 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"--out {args.out} exists and is not a directory")
     try:
         factory = load_host_factory(args.host)
+        against = load_host_factory(args.against) if args.against else None
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    result = explore(factory, args.minutes, args.out, args.seed, args.examples, args.max_steps)
+    if against is None:
+        result = explore(factory, args.minutes, args.out, args.seed, args.examples, args.max_steps)
+    else:
+        result = explore_differential(
+            factory, against, args.minutes, args.out, args.seed, args.examples, args.max_steps
+        )
     print(f"fuzz: {len(result.seeds)} seed(s), {len(result.failures)} failure(s)")
     return EXIT_NONCONFORMING if result.failures else EXIT_OK

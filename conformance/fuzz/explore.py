@@ -61,15 +61,7 @@ def explore(
     deadline = time.monotonic() + minutes * 60
     result = ExploreResult()
     imports = load_manifest().imports
-    profile = settings(
-        max_examples=examples_per_seed,
-        deadline=None,
-        database=None,
-        derandomize=False,
-        suppress_health_check=list(HealthCheck),
-        report_multiple_bugs=False,
-        phases=(Phase.explicit, Phase.generate, Phase.target, Phase.shrink),  # no explain: it re-runs a lot
-    )
+    profile = _settings(examples_per_seed)
     while not result.seeds or time.monotonic() < deadline:
         run_seed = rng.getrandbits(32)
         result.seeds.append(run_seed)
@@ -86,15 +78,64 @@ def explore(
                 else:
                     profile(hypothesis_seed(run_seed)(test))()
             except Exception as exc:  # a failure (or a flaky one): keep what the world recorded
-                message = _first_line(exc)
-                out_dir.mkdir(parents=True, exist_ok=True)
-                path = out_dir / f"fuzz-{run_seed:08x}.json"
-                world.case(
-                    failure=message, seed=run_seed, title=f"found by ark-conformance fuzz, seed {run_seed}"
-                ).dump(path)
-                result.failures.append((run_seed, message, path))
-                log(f"FAIL seed={run_seed}: {message} -> {path}")
+                result.failures.append(_save(world, exc, run_seed, out_dir, log))
     return result
+
+
+def explore_differential(
+    left: HostFactory,
+    right: HostFactory,
+    minutes: float,
+    out_dir: Path,
+    master_seed: int | None = None,
+    examples_per_seed: int = 50,
+    max_steps: int = 6,
+    log: Callable[[str], None] = print,
+) -> ExploreResult:
+    """Generate call sequences on ``left`` (checked as usual), replay each on ``right`` and report the first
+    divergence (differential.py); a shrunk diverging sequence is written as a case file."""
+    from .differential import compare_hosts
+
+    rng = random.Random(master_seed)
+    deadline = time.monotonic() + minutes * 60
+    result = ExploreResult()
+    imports = load_manifest().imports
+    while not result.seeds or time.monotonic() < deadline:
+        run_seed = rng.getrandbits(32)
+        result.seeds.append(run_seed)
+        with respx_world(left) as world:
+
+            def after(w):
+                divergence = compare_hosts(w.case(), left, right)
+                assert divergence is None, divergence.describe()
+
+            test = two_instances_any_calls(world, imports, max_steps, after=after)
+            try:
+                _settings(examples_per_seed)(hypothesis_seed(run_seed)(test))()
+            except Exception as exc:
+                result.failures.append(_save(world, exc, run_seed, out_dir, log))
+    return result
+
+
+def _settings(examples: int) -> settings:
+    return settings(
+        max_examples=examples,
+        deadline=None,
+        database=None,
+        derandomize=False,
+        suppress_health_check=list(HealthCheck),
+        report_multiple_bugs=False,
+        phases=(Phase.explicit, Phase.generate, Phase.target, Phase.shrink),  # no explain: it re-runs a lot
+    )
+
+
+def _save(world, exc: BaseException, run_seed: int, out_dir: Path, log: Callable[[str], None]):
+    message = _first_line(exc)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / f"fuzz-{run_seed:08x}.json"
+    world.case(failure=message, seed=run_seed, title=f"found by ark-conformance fuzz, seed {run_seed}").dump(path)
+    log(f"FAIL seed={run_seed}: {message} -> {path}")
+    return run_seed, message, path
 
 
 def _as_given(machine_test: Callable[[], None]) -> Callable[[], None]:

@@ -31,8 +31,11 @@ def any_call_keeps_invariants(world: World, imp: Import) -> Callable[[], None]:
     return prop
 
 
-def two_instances_any_calls(world: World, imps: tuple[Import, ...], max_steps: int = 6) -> Callable[[], None]:
-    """Short sequences over both instances with the handles they really hold (drawn per step)."""
+def two_instances_any_calls(
+    world: World, imps: tuple[Import, ...], max_steps: int = 6, after: Callable[[World], None] | None = None
+) -> Callable[[], None]:
+    """Short sequences over both instances with the handles they really hold (drawn per step); ``after``
+    runs at the end of each example (differential mode compares the recorded case on another host)."""
 
     @given(st.data())
     def prop(data):
@@ -44,6 +47,8 @@ def two_instances_any_calls(world: World, imps: tuple[Import, ...], max_steps: i
                 world.settle()
             mode = data.draw(st.sampled_from(["valid", "any"]), label="mode")
             world.call(index, data.draw(call_plans(imp, world.context(index), mode), label=imp.name))
+        if after is not None:
+            after(world)
 
     return prop
 

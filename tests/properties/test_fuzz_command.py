@@ -26,6 +26,30 @@ def test_fuzz_finds_the_bug_and_the_case_file_replays_it(tmp_path, capsys):
         replay(world, case)
 
 
+def test_differential_fuzz_reports_the_first_divergence(tmp_path, capsys):
+    against = "tests.mutants.marshalling_mutants:MUTANTS.out-write-one-byte-too-long"
+    argv = [
+        "fuzz",
+        "--minutes",
+        "0.001",
+        "--out",
+        str(tmp_path),
+        "--against",
+        against,
+        "--examples",
+        "50",
+        "--seed",
+        "1",
+        "--max-steps",
+        "1",
+    ]
+    assert main(argv) == 1
+    out = capsys.readouterr().out
+    assert "written differs" in out and "1 failure(s)" in out
+    (path,) = tmp_path.glob("fuzz-*.json")
+    assert "written differs" in load_case(path).failure
+
+
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
@@ -33,6 +57,8 @@ def test_fuzz_finds_the_bug_and_the_case_file_replays_it(tmp_path, capsys):
         (["fuzz", "--minutes", "1", "--host", "nope"], "is not MODULE:FACTORY"),
         (["fuzz", "--minutes", "1", "--host", "no.such.module:x"], "cannot be loaded"),
         (["fuzz", "--minutes", "1", "--examples", "0"], "--examples must be at least 1"),
+        (["fuzz", "--minutes", "1", "--max-steps", "0"], "--max-steps must be at least 1"),
+        (["fuzz", "--minutes", "1", "--against", "x:y"], "cannot be loaded"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(argv, message, capsys):
