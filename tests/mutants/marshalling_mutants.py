@@ -6,7 +6,8 @@ tests/properties/test_properties_catch_mutants.py shows that the matching proper
 
 from __future__ import annotations
 
-from reference_host import FutureTable, GuestMemory, HostConfig, MlImports, ReferenceHost
+from conformance.fuzz.hosts import reference_host
+from reference_host import FutureTable, GuestMemory, MlImports, ReferenceHost
 from reference_host._abi import AbiError, encode
 
 U32_MASK = 0xFFFF_FFFF
@@ -57,7 +58,7 @@ class AcceptsInvalidUtf8(GuestMemory):
 
 
 def _host(**seams) -> ReferenceHost:
-    return ReferenceHost(HostConfig(request_timeout_seconds=1.0), **seams)
+    return reference_host(**seams)
 
 
 MUTANTS = {

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import pytest
 
+from conformance.fuzz.hosts import reference_host
 from conformance.fuzz.properties import any_call_keeps_invariants, two_instances_any_calls
 from conformance.fuzz.world import respx_world
 from conformance.manifest import load_manifest
-
-from ._hosts import reference_host
 
 IMPORTS = load_manifest().imports
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from conformance.fuzz.case import Case, Step, StepRef
 from conformance.fuzz.differential import compare_hosts, trace_case
+from conformance.fuzz.hosts import reference_host
 from conformance.fuzz.world import DEFAULT_SCENARIO
 from tests.mutants.marshalling_mutants import MUTANTS
 
 from ._helpers import imp
-from ._hosts import reference_host
 
 OUT = 4096
 

@@ -7,12 +7,11 @@ import pytest
 from hypothesis import Phase, settings
 
 from conformance.fuzz.checks import CallCheckFailed
+from conformance.fuzz.hosts import reference_host
 from conformance.fuzz.machine import categories, futures_machine
 from conformance.fuzz.world import respx_world
 from conformance.manifest import load_manifest
 from tests.mutants.marshalling_mutants import MUTANTS
-
-from ._hosts import reference_host
 
 
 def test_every_import_has_a_machine_rule():

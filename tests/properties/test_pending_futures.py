@@ -6,12 +6,11 @@ from __future__ import annotations
 import pytest
 from hypothesis import Phase, settings
 
+from conformance.fuzz.hosts import reference_host
 from conformance.fuzz.properties import pending_futures
 from conformance.fuzz.world import respx_world
 from conformance.manifest import load_manifest
 from tests.mutants.marshalling_mutants import MUTANTS
-
-from ._hosts import reference_host
 
 IMPORTS = load_manifest().imports
 

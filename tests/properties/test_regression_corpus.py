@@ -9,10 +9,9 @@ import pytest
 
 from conformance.fuzz.case import load_case
 from conformance.fuzz.checks import CallCheckFailed
+from conformance.fuzz.hosts import reference_host
 from conformance.fuzz.world import replay, respx_world
 from tests.mutants.marshalling_mutants import MUTANTS
-
-from ._hosts import reference_host
 
 CORPUS = sorted((Path(__file__).parent / "corpus").glob("*.json"))
 

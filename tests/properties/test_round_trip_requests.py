@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from conformance.fuzz.hosts import reference_host
 from conformance.fuzz.properties import requests_round_trip
 from conformance.fuzz.rules import load_rules
 from conformance.fuzz.world import respx_world
 from conformance.manifest import load_manifest
-
-from ._hosts import reference_host
 
 WIRED = [load_manifest().import_named(name) for name in load_rules().wire["routes"]]
 

@@ -4,10 +4,9 @@ active in this module."""
 
 from __future__ import annotations
 
+from conformance.fuzz.hosts import reference_host
 from conformance.fuzz.properties import results_round_trip
 from conformance.fuzz.world import host_world
-
-from ._hosts import reference_host
 
 
 def test_guest_memory_receives_exactly_what_the_hive_returned():

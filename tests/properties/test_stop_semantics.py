@@ -6,11 +6,10 @@ from __future__ import annotations
 import pytest
 from hypothesis import Phase, settings
 
+from conformance.fuzz.hosts import reference_host
 from conformance.fuzz.properties import stop_semantics
 from conformance.fuzz.world import respx_world
 from tests.mutants.marshalling_mutants import MUTANTS
-
-from ._hosts import reference_host
 
 
 def test_stop_semantics_with_remote_workers():
