@@ -101,7 +101,7 @@ class _Parser:
         while pos < len(stripped):
             m = _TOKEN.match(stripped, pos)
             if m is None:
-                raise RustSyntaxError(f"unexpected character {stripped[pos : pos + 10]!r} in {_short(text)}")
+                raise RustSyntaxError(f"unexpected character {stripped[pos:pos + 10]!r} in {_short(text)}")
             self.tokens.append(m.group(1))
             pos = m.end()
         self.i = 0

@@ -136,8 +136,6 @@ def _differences(recorded, lay: StructLayout) -> list[str]:
         got = (rf.name, str(parse_type(rf.type)), rf.offset, rf.size)
         want = (cf.name, cf.type, cf.offset, cf.size)
         if got != want:
-            diffs.append(
-                f"field recorded as {got[0]}: {got[1]} @{got[2]} size {got[3]}, computed {want[0]}: "
-                f"{want[1]} @{want[2]} size {want[3]}"
-            )
+            diffs.append(f"field recorded as {got[0]}: {got[1]} @{got[2]} size {got[3]}, computed {want[0]}: "
+                         f"{want[1]} @{want[2]} size {want[3]}")
     return diffs

@@ -39,9 +39,8 @@ class _Server(ThreadingHTTPServer):
         super().__init__((HOST, port), _Handler)
 
     def process_request(self, request, client_address) -> None:  # type: ignore[no-untyped-def]
-        thread = threading.Thread(
-            target=self._work, args=(request, client_address), daemon=True, name="hive-sim-request"
-        )
+        thread = threading.Thread(target=self._work, args=(request, client_address), daemon=True,
+                                  name="hive-sim-request")
         with self.workers_lock:
             self.workers.add(thread)
         thread.start()
@@ -144,9 +143,8 @@ def loopback_server(sim: HiveSimulator, port: int = 0) -> Iterator[HiveAddress]:
     except BaseException:
         sim._close_session(session)
         raise
-    thread = threading.Thread(
-        target=server.serve_forever, kwargs={"poll_interval": POLL_SECONDS}, daemon=True, name="hive-sim-server"
-    )
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": POLL_SECONDS}, daemon=True,
+                              name="hive-sim-server")
     thread.start()
     try:
         yield HiveAddress(HOST, server.server_address[1])

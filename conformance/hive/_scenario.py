@@ -56,13 +56,8 @@ class Fault:
         return cls(**data)
 
     def to_dict(self) -> dict[str, Any]:
-        fields = {
-            "kind": self.kind,
-            "seconds": self.seconds,
-            "status": self.status,
-            "message": self.message,
-            "times": self.times,
-        }
+        fields = {"kind": self.kind, "seconds": self.seconds, "status": self.status, "message": self.message,
+                  "times": self.times}
         return {k: v for k, v in fields.items() if v is not None}
 
     @property

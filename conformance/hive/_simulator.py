@@ -93,12 +93,8 @@ class HiveSimulator:
 
     def wait_for_requests(self, route: str | None = None, n: int = 1, timeout: float = 1.0) -> list[RecordedRequest]:
         """Block until ``n`` requests (on ``route``, or any) have arrived; returns them. TimeoutError otherwise."""
-        return self._wait(
-            lambda: [r for r in self._requests if route is None or r.route == route],
-            n,
-            timeout,
-            f"{n} request(s) on {route or 'any route'}",
-        )
+        return self._wait(lambda: [r for r in self._requests if route is None or r.route == route], n, timeout,
+                          f"{n} request(s) on {route or 'any route'}")
 
     def wait_for_held(self, route: str, n: int = 1, timeout: float = 1.0) -> int:
         """Block until ``n`` requests on ``route`` wait in a ``hold`` fault; returns how many do."""
@@ -148,15 +144,8 @@ class HiveSimulator:
         parsed = _parse_json(body)
         with self._cond:
             self._requests.append(
-                RecordedRequest(
-                    match.route,
-                    method.upper(),
-                    raw_path,
-                    None if parsed is NO_BODY else parsed,
-                    body,
-                    match.run_id,
-                    headers,
-                )
+                RecordedRequest(match.route, method.upper(), raw_path, None if parsed is NO_BODY else parsed, body,
+                                match.run_id, headers)
             )
             self._cond.notify_all()
             if match.route == UNKNOWN:
@@ -189,3 +178,4 @@ def _parse_json(body: bytes) -> Any:
         return json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
         return NO_BODY
+

@@ -107,12 +107,8 @@ class HiveState:
     def _config(self, run: RunState) -> HiveResponse:
         return json_response(
             200,
-            {
-                "run_id": run.run_id,
-                "num_features": run.num_features,
-                "num_actions": run.num_actions,
-                "config": run.config,
-            },
+            {"run_id": run.run_id, "num_features": run.num_features, "num_actions": run.num_actions,
+             "config": run.config},
         )
 
     def _stop(self, run: RunState) -> HiveResponse:
