@@ -164,13 +164,14 @@ class FuturesMachine(RuleBasedStateMachine):
             seen |= live
 
 
-def futures_machine(world: World, steps: int = 25) -> Callable[[], None]:
-    """A test function running the machine on ``world`` (settings from the active profile)."""
+def futures_machine(world: World, steps: int = 25, max_examples: int | None = None) -> Callable[[], None]:
+    """A test function running the machine on ``world`` (other settings from the active profile)."""
     from hypothesis import settings
 
     machine = type("BoundFuturesMachine", (FuturesMachine,), {"world": world})
+    extra = {} if max_examples is None else {"max_examples": max_examples}
 
     def run() -> None:
-        run_state_machine_as_test(machine, settings=settings(stateful_step_count=steps))
+        run_state_machine_as_test(machine, settings=settings(stateful_step_count=steps, **extra))
 
     return run

@@ -22,7 +22,7 @@ def test_every_import_has_a_machine_rule():
 
 def test_futures_lifecycle_follows_the_model():
     with respx_world(reference_host) as world:
-        futures_machine(world, steps=15)()
+        futures_machine(world, steps=15, max_examples=25)()
 
 
 class _Caught(BaseException):

@@ -57,7 +57,7 @@ def _reach(imp_name: str, predicate) -> None:
     imp = load_manifest().import_named(imp_name)
     hits = []
 
-    @settings(max_examples=300, database=None, derandomize=True)
+    @settings(max_examples=120, database=None, derandomize=True)
     @given(call_plans(imp, CTX))
     def inner(plan):
         if predicate(plan):
