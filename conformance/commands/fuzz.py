@@ -29,7 +29,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from conformance.fuzz.explore import explore, explore_differential, load_host_factory
+    try:
+        from conformance.fuzz.explore import explore, explore_differential, load_host_factory
+    except ImportError as exc:  # hypothesis / respx are the [test] extras
+        raise UsageError(f"fuzz needs the test extras (pip install 'ark-ml-conformance[test]'): {exc}") from None
 
     if not args.minutes > 0:
         raise UsageError("--minutes must be a positive number")
