@@ -7,7 +7,7 @@ tests/properties/test_properties_catch_mutants.py shows that the matching proper
 from __future__ import annotations
 
 from conformance.fuzz.hosts import reference_host
-from reference_host import FutureTable, GuestMemory, MlImports, ReferenceHost
+from reference_host import FutureEntry, FutureTable, GuestMemory, MlImports, ReferenceHost
 from reference_host._abi import AbiError, encode
 
 U32_MASK = 0xFFFF_FFFF
@@ -91,3 +91,15 @@ class StopOnlyDisconnects(MlImports):
 
 
 MUTANTS["stop-only-disconnects"] = lambda: _host(imports_class=StopOnlyDisconnects)
+
+
+class PerInstanceHandles(FutureTable):
+    """Numbers FutureHandles per instance from 1: another instance's handle is live here too."""
+
+    def add(self, kind, job, transform=None):
+        self._next = getattr(self, "_next", 0) + 1
+        self._entries[self._next] = FutureEntry(self._next, kind, job, transform or (lambda value: value))
+        return self._next
+
+
+MUTANTS["per-instance-handles"] = lambda: _host(table_class=PerInstanceHandles)

@@ -29,10 +29,10 @@ class _Caught(BaseException):
     """Stops Hypothesis at once (a BaseException is not a test failure it would replay or shrink)."""
 
 
-def test_machine_catches_a_take_that_does_not_consume():
-    """Readiness is timing, so a failing example may not replay exactly: instead of Hypothesis' replay,
-    the first CallCheckFailed stops the run and is inspected here."""
-    with respx_world(MUTANTS["take-does-not-consume"]) as world:
+def _first_failure(mutant: str) -> str:
+    """Run the machine on a mutant until the first CallCheckFailed; readiness is timing, so a failing
+    example may not replay exactly: the first failure stops the run instead of Hypothesis' replay."""
+    with respx_world(MUTANTS[mutant]) as world:
         call = world.call
 
         def stop_at_first_failure(index, plan):
@@ -44,4 +44,12 @@ def test_machine_catches_a_take_that_does_not_consume():
         world.call = stop_at_first_failure
         with pytest.raises(_Caught) as info:
             settings(phases=(Phase.explicit, Phase.generate))(futures_machine(world, steps=15))()
-    assert "NotFound" in str(info.value.args[0])
+    return str(info.value.args[0])
+
+
+def test_machine_catches_a_take_that_does_not_consume():
+    assert "NotFound" in _first_failure("take-does-not-consume")
+
+
+def test_machine_catches_handles_shared_between_instances():
+    assert "reused while live" in _first_failure("per-instance-handles")
