@@ -40,6 +40,13 @@ class StepRef:
 Arg = int | StepRef
 
 
+def resolve_arg(arg: Arg, slots: list[bytes]) -> int:
+    """A raw value: ``arg`` itself, or the u64 an earlier step wrote (``slots[i]`` = step i's out slot)."""
+    if isinstance(arg, int):
+        return arg
+    return int.from_bytes(slots[arg.from_step][arg.offset : arg.offset + 8], "little")
+
+
 @dataclass(frozen=True)
 class Step:
     instance: int

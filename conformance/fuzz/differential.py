@@ -14,7 +14,7 @@ from typing import Any
 
 from conformance.manifest import load_manifest
 
-from .case import Case, StepRef
+from .case import Case, resolve_arg
 from .model import HostModel
 from .session import ThunkSession
 from .world import HIVE_BASE_URL, HostFactory
@@ -59,7 +59,7 @@ def trace_case(case: Case, host_factory: HostFactory, settle_each: bool = True) 
             session.reset(case.fill)
             for step in case.steps:
                 imp = m.import_by_key(step.call)
-                args = tuple(_resolve(a, slots) for a in step.args)
+                args = tuple(resolve_arg(a, slots) for a in step.args)
                 if step.settle:
                     session.settle()
                 session.write(step.instance, step.memory)
@@ -105,12 +105,6 @@ def _written(outcome, region, slot: bytes, handle_offsets: list[int], canon: dic
     lo, size = region
     outside = tuple((a, outcome.after[a:b].hex()) for a, b in changed if a < lo or b > lo + size)
     return ((lo, "|".join(p for p in parts if p)), *outside)
-
-
-def _resolve(arg: int | StepRef, slots: list[bytes]) -> int:
-    if isinstance(arg, int):
-        return arg
-    return int.from_bytes(slots[arg.from_step][arg.offset : arg.offset + 8], "little")
 
 
 def first_divergence(left: list[StepTrace], right: list[StepTrace]) -> Divergence | None:

@@ -300,7 +300,3 @@ def _slice_length(known: int | None, memory_size: int, mode: Mode) -> st.SearchS
     return st.tuples(st.sampled_from(choices), st.integers(0, memory_size), u32_values()).map(
         lambda t: known if t[0] == 0 and known is not None and known <= memory_size else (t[1] if t[0] < 2 else t[2])
     )
-
-
-def string_args(imp: Import) -> tuple[Arg, ...]:
-    return tuple(a for a in lowered_args(imp) if a.role == "str")

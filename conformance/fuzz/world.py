@@ -17,7 +17,7 @@ from conformance.manifest import Import, load_manifest
 
 from ._lowered import lowered_args
 from ._thunk import DEFAULT_PAGES
-from .case import DEFAULT_FILL, Case, Step, StepRef
+from .case import DEFAULT_FILL, Case, Step, StepRef, resolve_arg
 from .checks import check_call
 from .model import Eventual, HostModel
 from .session import CallOutcome, ThunkSession
@@ -200,18 +200,11 @@ def replay(world: World, case: Case) -> None:
     world.reset()
     slots: list[bytes] = []
     for step in case.steps:
-        args = tuple(_resolve(a, slots) for a in step.args)
+        args = tuple(resolve_arg(a, slots) for a in step.args)
         if step.settle:
             world.settle()
         outcome = world.call(step.instance, CallPlan(step.call, args, step.memory))
         slots.append(outcome.slot(world.model.out_slot(world.m.import_by_key(step.call), args)))
-
-
-def _resolve(arg: int | StepRef, slots: list[bytes]) -> int:
-    if isinstance(arg, int):
-        return arg
-    slot = slots[arg.from_step]
-    return int.from_bytes(slot[arg.offset : arg.offset + 8], "little")
 
 
 @contextmanager
