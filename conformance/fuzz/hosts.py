@@ -1,0 +1,13 @@
+"""Host factories the fuzz command can name with --host (MODULE:FACTORY)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def reference_host(**seams: Any) -> Any:
+    """The in-process reference host with a short request timeout (the respx hive answers at once);
+    ``seams`` (imports_class, memory_class, table_class, hive_class) build mutants."""
+    from reference_host import HostConfig, ReferenceHost
+
+    return ReferenceHost(HostConfig(request_timeout_seconds=1.0), **seams)

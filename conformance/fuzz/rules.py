@@ -1,0 +1,277 @@
+"""The argument oracle: which rules of ``rules.toml`` a call breaks, and the ErrorCodes that follow.
+
+Given the raw lowered arguments, the guest memory image at call time and a view of the instance's
+state (which handles it holds), this says which clauses make the call invalid. The expected ErrorCode of
+each broken rule is its manifest clause's ``error``; nothing here restates a code.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any, Protocol
+
+from conformance.manifest import Import, Manifest, load_manifest
+
+from ._lowered import Arg, lowered_args
+
+RULES_FILE = "rules.toml"
+
+
+class HandleView(Protocol):
+    """What the oracle needs to know about one guest instance (implemented by model.InstanceModel)."""
+
+    def future_kind(self, handle: int) -> str | None: ...  # kind of a live future of this instance
+    def holds_training(self, handle: int) -> bool: ...
+    def linked(self) -> bool: ...
+    def ready_length(self, handle: int) -> int | None: ...  # PollVec.len once known ready
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    clause: str
+    check: str
+    roles: tuple[str, ...] = ()
+    args: tuple[str, ...] = ()
+    imports: tuple[str, ...] = ()
+    params: tuple[tuple[str, Any], ...] = ()
+    may: bool = False
+
+    def applies(self, imp: Import, arg: Arg) -> bool:
+        if self.imports and imp.name not in self.imports:
+            return False
+        return arg.role in self.roles or arg.name in self.args
+
+
+@dataclass(frozen=True)
+class Violation:
+    rule: str
+    clause: str
+    arg: str
+    error: int
+    may: bool = False  # the code is permitted, not required
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    rules: tuple[Rule, ...]
+    values: dict[str, str]
+    values_by_role: dict[str, str]
+    caps: dict[str, int]
+    future_fields: dict[str, str]
+    wire: dict[str, Any]
+    order: tuple[str, ...] = ()
+
+    def generator_for(self, arg: Arg) -> str:
+        return self.values.get(arg.name) or self.values_by_role[arg.role]
+
+
+@cache
+def load_rules() -> RuleSet:
+    """The packaged rules file, loaded once per process; unknown checks or clauses fail loudly."""
+    data = tomllib.loads(resources.files(__package__).joinpath(RULES_FILE).read_text("utf-8"))
+    return rules_from_data(data, load_manifest())
+
+
+def rules_from_data(data: dict[str, Any], manifest: Manifest) -> RuleSet:
+    known = {c.id: c for c in manifest.all_clauses()}
+    rules = []
+    for r in data["rules"]:
+        if r["check"] not in CHECKS:
+            raise ValueError(f"rules.toml: rule {r['id']}: unknown check {r['check']!r}")
+        clause = known.get(r["clause"])
+        if clause is None or clause.error is None:
+            raise ValueError(f"rules.toml: rule {r['id']}: clause {r['clause']!r} is unknown or prescribes no error")
+        fixed = {"id", "clause", "check", "roles", "args", "imports", "may"}
+        extra = tuple((k, v) for k, v in r.items() if k not in fixed)
+        rules.append(
+            Rule(
+                r["id"],
+                r["clause"],
+                r["check"],
+                tuple(r.get("roles", ())),
+                tuple(r.get("args", ())),
+                tuple(r.get("imports", ())),
+                extra,
+                bool(r.get("may", False)),
+            )
+        )
+    return RuleSet(
+        rules=tuple(rules),
+        values=dict(data["values"]),
+        values_by_role=dict(data["values_by_role"]),
+        caps=dict(data["caps"]),
+        future_fields=dict(data["future_fields"]),
+        wire=dict(data["wire"]),
+        order=tuple(data.get("order", {}).get("codes", ())),
+    )
+
+
+# ------------------------------------------------------------------------------------------ checks ----
+# Each check: (imp, arg, args, image, state, params) -> True when the argument is fine.
+
+
+def _span(arg: Arg, args: tuple[int, ...]) -> tuple[int, int]:
+    if arg.role == "out":
+        return args[arg.indices[0]] & 0xFFFF_FFFF, arg.size
+    return args[arg.indices[0]] & 0xFFFF_FFFF, args[arg.indices[1]] & 0xFFFF_FFFF
+
+
+def _in_bounds(arg: Arg, args: tuple[int, ...], image: bytes) -> bool:
+    ptr, length = _span(arg, args)
+    return length == 0 or ptr + length <= len(image)  # Python ints: no wrap-around
+
+
+def _bytes(arg: Arg, args: tuple[int, ...], image: bytes) -> bytes | None:
+    if not _in_bounds(arg, args, image):
+        return None
+    ptr, length = _span(arg, args)
+    return image[ptr : ptr + length] if length else b""
+
+
+def _text(arg: Arg, args: tuple[int, ...], image: bytes) -> str | None:
+    data = _bytes(arg, args, image)
+    try:
+        return None if data is None else data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"not JSON: {name}")
+
+
+def is_json(text: str) -> bool:
+    """Strict JSON (RFC 8259): Python's extensions NaN/Infinity are not JSON."""
+    try:
+        json.loads(text, parse_constant=_reject_constant)
+    except ValueError:
+        return False
+    return True
+
+
+def _check_in_bounds(imp, arg, args, image, state, params) -> bool:
+    return _in_bounds(arg, args, image)
+
+
+def _check_utf8(imp, arg, args, image, state, params) -> bool:
+    return _bytes(arg, args, image) is None or _text(arg, args, image) is not None
+
+
+def _check_non_empty(imp, arg, args, image, state, params) -> bool:
+    return _span(arg, args)[1] > 0
+
+
+def _check_range(imp, arg, args, image, state, params) -> bool:
+    value = args[arg.indices[0]] & 0xFFFF_FFFF
+    return params["min"] <= value <= params["max"]
+
+
+_HOST_LABEL = re.compile(r"^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$")
+
+
+def _check_host_name(imp, arg, args, image, state, params) -> bool:
+    """A DNS name or an IPv4 address (what http://{hive_url}:{port} can name)."""
+    text = _text(arg, args, image)
+    return not text or (len(text) <= 253 and all(_HOST_LABEL.match(label) for label in text.split(".")))
+
+
+def _check_json(imp, arg, args, image, state, params) -> bool:
+    text = _text(arg, args, image)
+    return text is None or is_json(text)  # unreadable strings are other rules' business
+
+
+def _check_zero_unless_linked(imp, arg, args, image, state, params) -> bool:
+    return args[arg.indices[0]] & 0xFFFF_FFFF == 0 or state.linked()
+
+
+def _handle(arg: Arg, args: tuple[int, ...]) -> int:
+    return args[arg.indices[0]] & 0xFFFF_FFFF_FFFF_FFFF
+
+
+def _check_live_handle(imp, arg, args, image, state, params) -> bool:
+    h = _handle(arg, args)
+    if arg.rust == "TrainingHandle":
+        return state.holds_training(h)
+    return state.future_kind(h) is not None
+
+
+def _check_kind_matches(imp, arg, args, image, state, params) -> bool:
+    wanted = imp.polls or imp.takes
+    kind = state.future_kind(_handle(arg, args))
+    return wanted is None or kind is None or kind == wanted
+
+
+def _check_ready_length(imp, arg, args, image, state, params) -> bool:
+    handle_arg = next(a for a in lowered_args(imp) if a.role == "handle")
+    h = _handle(handle_arg, args)
+    if state.future_kind(h) != imp.takes:
+        return True
+    expected = state.ready_length(h)
+    return expected is None or expected == _span(arg, args)[1]
+
+
+CHECKS: dict[str, Callable[..., bool]] = {
+    "in_bounds": _check_in_bounds,
+    "utf8": _check_utf8,
+    "non_empty": _check_non_empty,
+    "range": _check_range,
+    "json": _check_json,
+    "host_name": _check_host_name,
+    "zero_unless_linked": _check_zero_unless_linked,
+    "live_handle": _check_live_handle,
+    "kind_matches": _check_kind_matches,
+    "ready_length": _check_ready_length,
+}
+
+
+def violations(imp: Import, args: tuple[int, ...], image: bytes, state: HandleView) -> list[Violation]:
+    """Every rule the call breaks (empty for a valid call)."""
+    m = load_manifest()
+    ruleset = load_rules()
+    found = []
+    for arg in lowered_args(imp, m):
+        for rule in ruleset.rules:
+            if rule.applies(imp, arg) and not CHECKS[rule.check](imp, arg, args, image, state, dict(rule.params)):
+                error = m.clause(rule.clause).error
+                found.append(Violation(rule.id, rule.clause, arg.name, int(m.error_codes[error]), rule.may))
+    return found
+
+
+def expected_request(imp: Import, args: tuple[int, ...], image: bytes) -> tuple[str, dict[str, Any] | None, str | None]:
+    """(route, JSON body or None when the route sends none, run_id in the path or None) that a valid
+    call must send, by ``[wire]`` of rules.toml. Integers are the unsigned argument values."""
+    wire = load_rules().wire
+    route = wire["routes"][imp.name]
+    skip = set(wire["address_args"]) | set(wire["path_args"])
+    strings = decoded_strings(imp, args, image)
+    defaults = wire.get("body_defaults", {})
+    body: dict[str, Any] | None = None
+    if route in defaults:
+        body = dict(defaults[route])
+        for arg in lowered_args(imp):
+            if arg.name in skip or arg.role not in ("str", "u32"):
+                continue
+            body[arg.name] = strings[arg.name] if arg.role == "str" else args[arg.indices[0]] & 0xFFFF_FFFF
+        for name in wire["null_if_empty"]:
+            if body.get(name) == "":
+                body[name] = None
+    path = next((strings[name] for name in wire["path_args"] if name in strings), None)
+    return route, body, path
+
+
+def decoded_strings(imp: Import, args: tuple[int, ...], image: bytes) -> dict[str, str]:
+    """The string arguments as the host must decode them (valid calls only): name -> text."""
+    out = {}
+    for arg in lowered_args(imp):
+        if arg.role == "str":
+            text = _text(arg, args, image)
+            if text is not None:
+                out[arg.name] = text
+    return out

@@ -1,0 +1,244 @@
+"""A fuzzing world: the hive simulator (respx backend), a host, the thunk session and the futures model.
+
+Properties, the state machine, the explorer and case replay all run calls the same way: write the plan's
+memory, call, check every invariant (``checks.check_call``) and record the step so a failure can be saved
+as a case file. One world serves many examples (``reset`` between them); a world that saw a failure
+rebuilds its instances before the next example, so shrinking starts from a clean host.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from conformance.manifest import Import, load_manifest
+
+from ._lowered import lowered_args
+from ._thunk import DEFAULT_PAGES
+from .case import DEFAULT_FILL, Case, Step, StepRef, resolve_arg
+from .checks import check_call
+from .model import Eventual, HostModel
+from .session import CallOutcome, ThunkSession
+from .strategies import CallPlan, FuzzContext, HandlePool
+
+HIVE_BASE_URL = "http://hive.test:8080"
+
+DEFAULT_SCENARIO: dict[str, Any] = {
+    "runs": [
+        {
+            "run_id": "run-1",
+            "game_name": "pong",
+            "experiment_name": "e1",
+            "num_features": 4,
+            "num_actions": 2,
+            "config": '{"lr": 0.5}',
+            "status": "running",
+            "snapshot_b64": "AAECAwQ=",
+        },
+        {
+            "run_id": "run-2",
+            "game_name": "go",
+            "experiment_name": "e2",
+            "num_features": 3000000000,
+            "num_actions": 2147483648,
+            "config": "[]",
+            "status": "stopped",
+        },
+    ]
+}
+
+HostFactory = Callable[[], Any]
+
+
+class World:
+    """One simulator + host + thunk session + model; see the module docstring."""
+
+    def __init__(
+        self,
+        sim: Any,
+        host: Any,
+        scenario: dict[str, Any],
+        hive_host: str,
+        hive_port: int,
+        instances: int = 2,
+        pages: int = DEFAULT_PAGES,
+        fill: int = DEFAULT_FILL,
+    ) -> None:
+        self.m = load_manifest()
+        self.sim = sim
+        self.host = host
+        self.scenario = scenario
+        self.hive_host = hive_host
+        self.hive_port = hive_port
+        self.n = instances
+        self.pages = pages
+        self.fill = fill
+        self.session: ThunkSession | None = None
+        self.dirty = True
+        self.steps: list[Step] = []
+        self._refs: dict[int, StepRef] = {}
+        self._slots: list[bytes] = []
+        self._settle_next = False
+
+    # ------------------------------------------------------------------------------------ lifecycle --
+    def reset(self) -> None:
+        """Start an example: clean instances (rebuilt after a failure), drop futures, clear links, refill."""
+        if self.dirty or self.session is None:
+            if self.session is not None:
+                self.session.close()
+            self.session = ThunkSession(self.host, self.n, self.pages)
+            self.model = HostModel(self.n, self._outcome, self.m)
+            self.dirty = False
+        else:
+            self._release_futures()
+        self.session.reset(self.fill)
+        self.steps, self._refs, self._slots = [], {}, []
+
+    def _release_futures(self) -> None:
+        assert self.session is not None
+        drop = self.m.import_named("drop_future")
+        link = self.m.import_named("set_worker_module_link")
+        for index, inst in enumerate(self.model.instances):
+            for handle in list(inst.futures):
+                self.session.call(index, drop, (handle,))
+                del inst.futures[handle]
+            if inst.link:
+                self.session.call(index, link, (0, 0))
+                inst.link = False
+
+    def use_hive(self, sim: Any, scenario: dict[str, Any]) -> None:
+        """Point the oracle at another simulator (its backend must be active for the world's base URL)."""
+        self.sim = sim
+        self.scenario = scenario
+
+    def close(self) -> None:
+        if self.session is not None:
+            self.session.close()
+            self.session = None
+
+    # ------------------------------------------------------------------------------------- calls ----
+    @property
+    def memory_size(self) -> int:
+        assert self.session is not None
+        return self.session.memory_size()
+
+    def context(self, index: int) -> FuzzContext:
+        """What strategies may draw for instance ``index`` now (its handles, the others', stale ones)."""
+        inst = self.model.instances[index]
+        others = tuple(h for i, o in enumerate(self.model.instances) if i != index for h in (*o.futures, *o.trainings))
+        pool = HandlePool(
+            live=tuple(sorted((*inst.futures, *inst.trainings))), stale=tuple(sorted(inst.dead)), other=others
+        )
+        lengths = {h: f.length for h, f in inst.futures.items() if f.length is not None}
+        run_ids = tuple(r["run_id"] for r in self.scenario.get("runs", ()))
+        return FuzzContext(self.memory_size, self.hive_host, self.hive_port, run_ids, pool, lengths)
+
+    def settle(self) -> None:
+        """Let background requests finish (bounded); the next recorded step replays with ``settle``."""
+        assert self.session is not None
+        self.session.settle()
+        self._settle_next = True
+
+    def call(self, index: int, plan: CallPlan) -> CallOutcome:
+        """Write the plan's memory, call, record the step and check every invariant (raises on failure)."""
+        assert self.session is not None
+        imp = self.m.import_by_key(plan.import_key)
+        self.session.write(index, plan.writes)
+        image = self.session.image(index)
+        self._record(index, imp, plan)
+        outcome = self.session.call(index, imp, plan.args)
+        self._slots.append(outcome.slot(self.model.out_slot(imp, plan.args)))
+        try:
+            check_call(self.model, index, imp, plan.args, image, outcome)
+        except AssertionError:
+            self.dirty = True
+            raise
+        if outcome.code == self.m.error_codes.Success:
+            self._remember_handles(imp, len(self.steps) - 1)
+        return outcome
+
+    def _record(self, index: int, imp: Import, plan: CallPlan) -> None:
+        args: list[int | StepRef] = list(plan.args)
+        for a in lowered_args(imp, self.m):
+            if a.role == "handle" and plan.args[a.indices[0]] in self._refs:
+                args[a.indices[0]] = self._refs[plan.args[a.indices[0]]]
+        self.steps.append(Step(index, imp.key, tuple(args), plan.writes, self._settle_next))
+        self._settle_next = False
+
+    def _remember_handles(self, imp: Import, step: int) -> None:
+        slot = self._slots[step]
+        for offset in self.model.handle_offsets(imp):
+            self._refs.setdefault(int.from_bytes(slot[offset : offset + 8], "little"), StepRef(step, offset))
+
+    def case(self, failure: str = "", seed: int | None = None, title: str = "") -> Case:
+        return Case(
+            tuple(self.steps), copy.deepcopy(self.scenario), self.n, self.pages, self.fill, title, seed, failure
+        )
+
+    # ----------------------------------------------------------------------------------- oracle -----
+    def _outcome(self, imp: Import, strings: dict[str, str], source: str | None) -> Eventual:
+        """How the hive will answer a new future's request, when this world can be sure."""
+        if "hive_url" in strings and strings["hive_url"] != self.hive_host:
+            return "unknown"
+        if imp.future == "training_handle" and "run_id" not in strings:
+            return "ok"  # start_training*: the simulator starts any run it is asked to
+        run_id = strings.get("run_id", source)
+        if run_id is None or run_id not in self.sim.run_ids:
+            return "unknown" if run_id is None else "fail"
+        run = self.sim.run(run_id)
+        if imp.future == "training_handle":
+            return "ok" if run.status == "running" else "fail"
+        if imp.future == "vec_u8":
+            return "ok" if run.snapshot is not None else "fail"
+        return "ok" if "run_id" in strings or run.status == "running" else "unknown"
+
+
+def replay(world: World, case: Case) -> None:
+    """Run a case's steps on a world (reset first); raises CallCheckFailed at the first broken invariant."""
+    world.reset()
+    slots: list[bytes] = []
+    for step in case.steps:
+        args = tuple(resolve_arg(a, slots) for a in step.args)
+        if step.settle:
+            world.settle()
+        outcome = world.call(step.instance, CallPlan(step.call, args, step.memory))
+        slots.append(outcome.slot(world.model.out_slot(world.m.import_by_key(step.call), args)))
+
+
+@contextmanager
+def host_world(
+    host_factory: HostFactory, instances: int = 2, pages: int = DEFAULT_PAGES, fill: int = DEFAULT_FILL
+) -> Iterator[World]:
+    """A world without a hive yet: call ``use_hive`` with a simulator whose respx backend serves
+    ``HIVE_BASE_URL`` (one simulator per example, one host for all of them)."""
+    import httpx
+
+    url = httpx.URL(HIVE_BASE_URL)
+    host = host_factory()
+    world = World(None, host, {}, url.host, url.port or 80, instances, pages, fill)
+    try:
+        world.reset()
+        yield world
+    finally:
+        world.close()
+        host.close()
+
+
+@contextmanager
+def respx_world(
+    host_factory: HostFactory,
+    scenario: dict[str, Any] | None = None,
+    instances: int = 2,
+    pages: int = DEFAULT_PAGES,
+    fill: int = DEFAULT_FILL,
+) -> Iterator[World]:
+    """A world whose hive is the simulator's respx backend (in-process hosts only)."""
+    from conformance.hive import HiveSimulator, Scenario
+
+    scenario = copy.deepcopy(scenario if scenario is not None else DEFAULT_SCENARIO)
+    sim = HiveSimulator(Scenario.from_dict(scenario))
+    with host_world(host_factory, instances, pages, fill) as world, sim.respx_backend(HIVE_BASE_URL):
+        world.use_hive(sim, scenario)
+        yield world
