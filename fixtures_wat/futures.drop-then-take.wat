@@ -19,6 +19,13 @@
 ;;@ code = "Success"
 ;;@
 ;;@ [[check]]
+;;@ id = 6
+;;@ call = "ml__start_training"
+;;@ clause = "ml-v2/start_training/returns-future"
+;;@ code = "Success"
+;;@ note = "a new future after the drop must not get the dropped handle"
+;;@
+;;@ [[check]]
 ;;@ id = 3
 ;;@ call = "ml__take_future_training_handle"
 ;;@ clause = "futures/drop/invalidates"
@@ -102,6 +109,7 @@
       (global.set $fut (i64.load (i32.const 0x2004)))
       (return (call $next))))
     (call $check (i32.const 2) (call $ml__drop_future (global.get $fut)))
+    (call $check (i32.const 6) (call $start_std (i32.const 0) (i32.const 0x0A10)))
     (call $window (i32.const 0x2040) (i32.const 16))
     (call $record (i32.const 3) (call $ml__take_future_training_handle (global.get $fut) (i32.const 0x2044)) (i32.const 0x2040) (i32.const 16))
     (call $window (i32.const 0x2080) (i32.const 9))

@@ -1,10 +1,10 @@
 ;;@ id = "futures.handles-unique"
-;;@ title = "Live handles never repeat: three pending futures and the TrainingHandle taken from a fourth are all different"
+;;@ title = "Live handles never repeat: pending futures, a TrainingHandle, and a future created after a drop all differ"
 ;;@ profile = "core"
 ;;@ features = []
 ;;@ scenario = "empty"
-;;@ clauses = ["abi/handles/unique", "ml-v2/start_training/returns-future", "ml-v1/take_future_training_handle/writes-handle"]
-;;@ notes = "The guest returns 2 if two live FutureHandles are equal, 3 if the TrainingHandle equals a live FutureHandle."
+;;@ clauses = ["abi/handles/unique", "ml-v2/start_training/returns-future", "ml-v1/take_future_training_handle/writes-handle", "ml-v1/drop_future/releases"]
+;;@ notes = "The guest returns 2 if two live FutureHandles are equal, 3 if the TrainingHandle equals a live FutureHandle, 4 if a future created after a drop equals a live one."
 ;;@
 ;;@ [[check]]
 ;;@ id = 1
@@ -29,10 +29,24 @@
 ;;@ call = "ml__take_future_training_handle"
 ;;@ clause = "ml-v1/take_future_training_handle/writes-handle"
 ;;@ code = "Success"
+;;@
+;;@ [[check]]
+;;@ id = 5
+;;@ call = "ml__drop_future"
+;;@ clause = "ml-v1/drop_future/releases"
+;;@ code = "Success"
+;;@
+;;@ [[check]]
+;;@ id = 6
+;;@ call = "ml__start_training"
+;;@ clause = "ml-v2/start_training/returns-future"
+;;@ code = "Success"
+;;@ note = "a fourth future while the first and third are live"
 (module
   (import "ark-ml-v2" "ml__start_training" (func $ml__start_training (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32) (result i32)))
   (import "ark-ml-v1" "ml__poll_future_training_handle" (func $ml__poll_future_training_handle (param i64 i32) (result i32)))
   (import "ark-ml-v1" "ml__take_future_training_handle" (func $ml__take_future_training_handle (param i64 i32) (result i32)))
+  (import "ark-ml-v1" "ml__drop_future" (func $ml__drop_future (param i64) (result i32)))
   ;; ---- prelude (guest protocol v1; identical in every fixture, see fixtures_wat/README.md) ----
   (memory (export "memory") 1)
   (global $phase (mut i32) (i32.const 0))
@@ -105,6 +119,10 @@
       (if (i64.eq (global.get $fut) (i64.load (i32.const 0x3008))) (then (return (i32.const 2))))
       (if (i64.eq (global.get $fut) (i64.load (i32.const 0x3010))) (then (return (i32.const 2))))
       (if (i64.eq (i64.load (i32.const 0x3008)) (i64.load (i32.const 0x3010))) (then (return (i32.const 2))))
+      (call $check (i32.const 5) (call $ml__drop_future (i64.load (i32.const 0x3008))))
+      (call $check (i32.const 6) (call $start_std (i32.const 0) (i32.const 0x3018)))
+      (if (i64.eq (global.get $fut) (i64.load (i32.const 0x3018))) (then (return (i32.const 4))))
+      (if (i64.eq (i64.load (i32.const 0x3010)) (i64.load (i32.const 0x3018))) (then (return (i32.const 4))))
       (return (call $next))))
     (if (call $at (i32.const 1)) (then
       (if (i32.eqz (call $th_ready (global.get $fut))) (then (return (i32.const 0))))
