@@ -24,6 +24,7 @@
 ;;@ route = "start"
 ;;@ count = 1
 ;;@ json = { game_name = "pong", experiment_name = "exp-1", num_features = 7, num_actions = 3, num_remote_workers = 0, config = '{"lr":0.5}' }
+;;@ json_null = ["checkpoint", "worker_module_cid"]
 ;;@ clause = "ml-v2/start_training/hive-request"
 (module
   (import "ark-ml-v2" "ml__start_training" (func $ml__start_training (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32) (result i32)))

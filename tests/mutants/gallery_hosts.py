@@ -607,3 +607,30 @@ class DropOfFailedFutureFails(Mutant):
     """drop_future of a failed future frees it but reports the failure (HttpRequestFailed) instead of Success."""
 
     table_seam = _DropReportsFailure
+
+
+class _EmptyCheckpointKept(MlImports):
+    def start_training_from_checkpoint(self, *args: int) -> str:
+        *common, checkpoint_ptr, checkpoint_len, out_ptr = args
+        checkpoint = self.memory.read_str(checkpoint_ptr, checkpoint_len)
+        return self.start_common("start_training_from_checkpoint", *common, checkpoint=checkpoint, out_ptr=out_ptr)
+
+
+class EmptyCheckpointSentAsString(Mutant):
+    """An empty checkpoint is sent as "" instead of null, so the hive looks for a checkpoint named ""."""
+
+    imports_seam = _EmptyCheckpointKept
+
+
+class _EmptyCidKeepsLink(MlImports):
+    def set_worker_module_link(self, cid_ptr: int, cid_len: int) -> str:
+        cid = self.memory.read_str(cid_ptr, cid_len)
+        if cid:
+            self.worker_module_cid = cid
+        return "Success"
+
+
+class EmptyCidDoesNotClear(Mutant):
+    """set_worker_module_link with an empty cid is ignored instead of clearing the link."""
+
+    imports_seam = _EmptyCidKeepsLink

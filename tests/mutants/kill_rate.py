@@ -3,8 +3,8 @@
     .venv/bin/python -m tests.mutants.kill_rate [--jobs N]
 
 Each mutant runs in its own `ark-conformance run` process. A mutant is killed when at least one case
-fails, times out or crashes. Also prints, per mutant, how
-many fixtures caught it, and the fixtures that caught no mutant at all (candidates for sharpening).
+fails, times out or crashes. Also prints, per mutant, how many fixtures caught it, and the fixtures that
+caught no mutant at all (candidates for sharpening).
 """
 
 from __future__ import annotations
