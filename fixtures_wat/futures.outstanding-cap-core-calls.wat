@@ -4,7 +4,7 @@
 ;;@ features = []
 ;;@ scenario = "one-run-hold-start"
 ;;@ clauses = ["futures/outstanding-cap", "abi/memory/write-only-on-success", "ml-v2/connect_to_experiment/returns-future", "ml-v1/take_future_training_handle/writes-handle"]
-;;@ notes = "start requests are held by the hive, so the futures that fill the cap stay pending."
+;;@ notes = "start requests are held by the hive, so the futures that fill the cap (at most 1024) stay pending."
 ;;@
 ;;@ [[check]]
 ;;@ id = 91

@@ -4,6 +4,7 @@
 ;;@ features = ["checkpoint", "registry"]
 ;;@ scenario = "hold-start"
 ;;@ clauses = ["futures/outstanding-cap"]
+;;@ notes = "start requests are held by the hive, so the futures that fill the cap (at most 1024) stay pending."
 ;;@
 ;;@ [[check]]
 ;;@ id = 1

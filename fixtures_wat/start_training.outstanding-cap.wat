@@ -4,7 +4,7 @@
 ;;@ features = []
 ;;@ scenario = "hold-start"
 ;;@ clauses = ["futures/outstanding-cap", "ml-v1/drop_future/releases"]
-;;@ notes = "Requests are held by the hive (hold), so every future stays pending; the case ends with them pending."
+;;@ notes = "Requests are held by the hive (hold), so every future stays pending; the case ends with them pending. The guest tries at most 1024 starts, so a host whose cap is above 1024 fails this case."
 ;;@
 ;;@ [[check]]
 ;;@ id = 1
