@@ -154,5 +154,10 @@ def _run_tool(argv: list[str]) -> str:
 
 
 def _first_line(exc: object) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else "(no message)"
+    """One line for the user: wasmtime's headline plus its innermost cause, which says what is wrong."""
+    lines = [line.strip() for line in str(exc).strip().splitlines() if line.strip()]
+    if not lines:
+        return "(no message)"
+    if "Caused by:" in lines and lines[-1] != "Caused by:":
+        return f"{lines[0]}: {lines[-1]}"
+    return lines[0]

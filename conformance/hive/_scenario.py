@@ -1,0 +1,143 @@
+"""Scenarios: the runs a simulated hive starts with and the faults it injects, validated by a JSON Schema.
+
+A scenario is data (a dict or a JSON file), so conformance fixtures and the ``hive`` command share one format.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+ROUTES = ("start", "connect", "config", "stop", "disconnect", "registry_config", "registry_snapshot", "workers")
+FAULT_KINDS = ("latency", "refused", "status", "malformed", "truncated", "hang", "hold")
+DEFAULT_LATENCY_SECONDS = 0.05
+DEFAULT_HANG_SECONDS = 0.1
+
+
+class ScenarioError(ValueError):
+    """A scenario (dict or file) is malformed; the message names the offending entry."""
+
+
+@cache
+def scenario_schema() -> dict[str, Any]:
+    """The JSON Schema of scenarios (conformance/schemas/scenario.schema.json)."""
+    text = resources.files("conformance").joinpath("schemas/scenario.schema.json").read_text("utf-8")
+    return json.loads(text)
+
+
+@dataclass(frozen=True)
+class Fault:
+    """How a route misbehaves; ``times`` limits it to the first N requests on the route (None: all of them).
+
+    ``seconds`` is the delay of ``latency`` and the wait of ``hang`` on the respx backend; ``status`` and
+    ``message`` shape the error answer of ``status``.
+    """
+
+    kind: str
+    seconds: float | None = None
+    status: int | None = None
+    message: str | None = None
+    times: int | None = None
+
+    def __post_init__(self) -> None:
+        _validate(self.to_dict(), "fault", definition="fault")
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Fault:
+        _validate(data, "fault", definition="fault")
+        return cls(**data)
+
+    def to_dict(self) -> dict[str, Any]:
+        fields = {"kind": self.kind, "seconds": self.seconds, "status": self.status, "message": self.message,
+                  "times": self.times}
+        return {k: v for k, v in fields.items() if v is not None}
+
+    @property
+    def delay(self) -> float:
+        """Seconds to wait for ``latency`` and (respx) ``hang``, with the documented defaults."""
+        if self.seconds is not None:
+            return float(self.seconds)
+        return DEFAULT_HANG_SECONDS if self.kind == "hang" else DEFAULT_LATENCY_SECONDS
+
+
+@dataclass(frozen=True)
+class ScenarioRun:
+    """A run present before the first request (field meanings as in the ``start`` request)."""
+
+    run_id: str
+    game_name: str
+    experiment_name: str
+    num_features: int
+    num_actions: int
+    config: str
+    num_remote_workers: int = 0
+    checkpoint: str | None = None
+    worker_module_cid: str | None = None
+    status: str = "running"
+    snapshot: bytes | None = None
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """Initial runs and per-route faults. ``Scenario()`` is an empty hive without faults."""
+
+    runs: tuple[ScenarioRun, ...] = ()
+    faults: dict[str, Fault] = field(default_factory=dict)
+
+    @classmethod
+    def from_dict(cls, data: Any, *, source: str = "scenario") -> Scenario:
+        """Validate ``data`` against the schema; raises ScenarioError naming ``source`` and the bad entry."""
+        _validate(data, source)
+        runs = []
+        seen: set[str] = set()
+        for i, raw in enumerate(data.get("runs", [])):
+            if raw["run_id"] in seen:
+                raise ScenarioError(f"{source}: runs[{i}]: duplicate run_id {raw['run_id']!r}")
+            seen.add(raw["run_id"])
+            if raw.get("num_remote_workers", 0) > 0 and not raw.get("worker_module_cid"):
+                raise ScenarioError(f"{source}: runs[{i}]: num_remote_workers > 0 needs a worker_module_cid")
+            fields = {k: v for k, v in raw.items() if k != "snapshot_b64"}
+            if "snapshot_b64" in raw:
+                try:
+                    fields["snapshot"] = base64.b64decode(raw["snapshot_b64"], validate=True)
+                except (binascii.Error, ValueError):
+                    raise ScenarioError(f"{source}: runs[{i}].snapshot_b64: not valid base64") from None
+            runs.append(ScenarioRun(**fields))
+        faults = {route: Fault(**raw) for route, raw in data.get("faults", {}).items()}
+        return cls(runs=tuple(runs), faults=faults)
+
+    @classmethod
+    def load(cls, path: str | Path) -> Scenario:
+        """Read a JSON scenario file; any problem (missing, not JSON, invalid) is a ScenarioError."""
+        try:
+            text = Path(path).read_text("utf-8")
+        except FileNotFoundError:
+            raise ScenarioError(f"{path}: no such file") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ScenarioError(f"{path}: cannot read: {exc}") from None
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ScenarioError(f"{path}: not JSON: {exc}") from None
+        return cls.from_dict(data, source=str(path))
+
+
+def _validate(data: Any, source: str, definition: str | None = None) -> None:
+    """Raise ScenarioError for the first schema violation (of the whole schema, or of one of its $defs)."""
+    schema = scenario_schema()
+    if definition is not None:
+        schema = {"$defs": schema["$defs"], "$ref": f"#/$defs/{definition}"}
+    validator = jsonschema.Draft202012Validator(schema)
+    errors = sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
+    if errors:
+        first = errors[0]
+        where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in first.absolute_path).lstrip(".")
+        raise ScenarioError(f"{source}: {where or '(top level)'}: {first.message}")

@@ -1,0 +1,72 @@
+"""Adapter: what the reference host provides, learned by linking one-import probe guests against it.
+
+``reference_host`` is imported lazily and only through its public API (design.md §4:
+``ReferenceHost().instantiate(wasm_bytes)``), so the validator works without it and any host with that
+API can be probed. For each manifest import a guest importing exactly that function is instantiated:
+success means provided with the right type; an "unknown import" link error means missing; any other
+link error means mistyped (wasmtime's message says which type the host has, when it says).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from conformance.manifest import Manifest
+from conformance.wasm import compile_wat
+
+from ._guests import guest_wat
+from ._probe import Incompatible
+from ._signatures import expected_sig, parse_wat_func
+
+MISSING_MARKERS = ("unknown import", "has not been defined", "not defined", "not found", "missing import")
+
+
+class HostUnavailable(RuntimeError):
+    """The reference host package cannot be imported (not installed, or not merged yet)."""
+
+
+def load_reference_host() -> Any:
+    try:
+        module = importlib.import_module("reference_host")
+    except ImportError as exc:
+        raise HostUnavailable(f"the reference host is not available (import reference_host failed: {exc})") from None
+    if not hasattr(module, "ReferenceHost"):
+        raise HostUnavailable("the reference_host package has no ReferenceHost class (design.md §4)")
+    return module
+
+
+def provided_by_reference_host(manifest: Manifest) -> dict[tuple[str, str], Any]:
+    host = load_reference_host().ReferenceHost()
+    provided: dict[tuple[str, str], Any] = {}
+    try:
+        try:  # a guest with no imports must link, or no failure below would say anything about imports
+            _close(host.instantiate(compile_wat(guest_wat([], comment=";; probe baseline"))))
+        except Exception as exc:
+            raise HostUnavailable(f"the reference host refuses a guest with no imports: {_one_line(exc)}") from None
+        for imp in manifest.imports:
+            wasm = compile_wat(guest_wat([imp], comment=f";; probe {imp.key}"))
+            try:
+                instance = host.instantiate(wasm)
+            except Exception as exc:  # the host's LinkError (or wasmtime's) says missing or mistyped
+                text = str(exc)
+                if any(marker in text.lower() for marker in MISSING_MARKERS):
+                    continue
+                found = parse_wat_func(text.split("found", 1)[1]) if "found" in text else None
+                provided[(imp.module, imp.field)] = found or Incompatible(_one_line(exc))
+                continue
+            _close(instance)
+            provided[(imp.module, imp.field)] = expected_sig(imp)
+    finally:
+        _close(host)
+    return provided
+
+
+def _close(obj: Any) -> None:
+    close = getattr(obj, "close", None)
+    if close is not None:
+        close()
+
+
+def _one_line(exc: Exception) -> str:
+    return " ".join(str(exc).split())[:200] or type(exc).__name__

@@ -1,0 +1,4 @@
+;; An export named memory that is not a memory.
+(module
+  (memory 1)
+  (func (export "memory")))
