@@ -1,0 +1,636 @@
+"""The mutant gallery: realistic faulty hosts, each the reference host with one seam subclassed.
+
+Every class here is a complete host with the ReferenceHost constructor shape, so the runner can load it as
+``--host python:tests.mutants.gallery_hosts:CLASS``. Each injects one mistake a real host author could make
+(the class docstring says which); ``gallery.toml`` names the fixtures expected to catch it. A mutant that
+no fixture catches is a hole in the suite, not in the mutant.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import contextlib
+from collections.abc import Callable
+from typing import Any
+
+from reference_host import (
+    AbiError,
+    FutureEntry,
+    FutureState,
+    FutureTable,
+    GuestMemory,
+    HostConfig,
+    MlImports,
+    ReferenceHost,
+)
+from reference_host._abi import encode, type_size
+
+from conformance.manifest import load_manifest
+
+U32_MASK = 0xFFFF_FFFF
+
+
+class Mutant(ReferenceHost):
+    """A reference host with replaced seams; subclasses set `imports_seam`, `memory_seam`, `table_seam`."""
+
+    imports_seam: type[MlImports] = MlImports
+    memory_seam: type[GuestMemory] = GuestMemory
+    table_seam: type[FutureTable] = FutureTable
+
+    def __init__(self, config: HostConfig | None = None) -> None:
+        super().__init__(
+            config, imports_class=self.imports_seam, memory_class=self.memory_seam, table_class=self.table_seam
+        )
+
+    @property
+    def name(self) -> str:  # type: ignore[override]
+        return f"mutant {type(self).__name__}"
+
+
+def _align(type_name: str) -> int:
+    structs = load_manifest().structs
+    return structs[type_name].align if type_name in structs else type_size(type_name)
+
+
+# ----------------------------------------------------------------------------- argument handling ------
+class _SwapFeaturesActions(MlImports):
+    def start_common(self, name: str, *args: int, checkpoint: str | None, out_ptr: int) -> str:
+        swapped = list(args)
+        swapped[7], swapped[8] = swapped[8], swapped[7]
+        return super().start_common(name, *swapped, checkpoint=checkpoint, out_ptr=out_ptr)
+
+
+class SwappedFeaturesActions(Mutant):
+    """start_training sends num_features as num_actions and vice versa (parameters read in the wrong order)."""
+
+    imports_seam = _SwapFeaturesActions
+
+
+class _NulTerminatedLength(GuestMemory):
+    def read_str(self, ptr: int, length: int) -> str:
+        return super().read_str(ptr, max(length - 1, 0))
+
+
+class StringLengthOffByOne(Mutant):
+    """Strings are read with len - 1 bytes, as if len counted a C string's NUL terminator."""
+
+    memory_seam = _NulTerminatedLength
+
+
+class _SignedArgs(MlImports):
+    def mask_u32(self, value: int) -> int:
+        return value
+
+
+class _SignedBounds(GuestMemory):
+    def check_range(self, ptr: int, length: int) -> None:
+        if ptr + length > self.size():
+            raise AbiError("InvalidArguments", "out of bounds")
+
+
+class PointerNotMasked(Mutant):
+    """i32 pointers are used as wasmtime hands them over (signed) and bounds-checked only at the top."""
+
+    imports_seam = _SignedArgs
+    memory_seam = _SignedBounds
+
+
+class _WrappingBounds(GuestMemory):
+    def check_range(self, ptr: int, length: int) -> None:
+        if ptr < 0 or (ptr + length) & U32_MASK > self.size():
+            raise AbiError("InvalidArguments", "out of bounds")
+
+
+class WrappingBoundsCheck(Mutant):
+    """The bounds check computes ptr + len in u32 arithmetic, so 0xFFFF_FFF0 + 32 wraps to 16 and passes."""
+
+    memory_seam = _WrappingBounds
+
+
+class _ExactFitRejected(GuestMemory):
+    def check_range(self, ptr: int, length: int) -> None:
+        if ptr < 0 or length < 0 or ptr + length >= self.size():
+            raise AbiError("InvalidArguments", "out of bounds")
+
+
+class BoundsOffByOne(Mutant):
+    """The bounds check uses >= where > is meant: a value in the last bytes of memory is refused."""
+
+    memory_seam = _ExactFitRejected
+
+
+class _EmptyChecked(GuestMemory):
+    def read_bytes(self, ptr: int, length: int) -> bytes:
+        self.check_range(ptr, length)
+        return super().read_bytes(ptr, length)
+
+
+class EmptyStringPointerChecked(Mutant):
+    """A zero-length string's dangling pointer is bounds-checked (Rust's empty &str may point anywhere)."""
+
+    memory_seam = _EmptyChecked
+
+
+class _Utf8Lossy(GuestMemory):
+    def read_str(self, ptr: int, length: int) -> str:
+        return self.read_bytes(ptr, length).decode("utf-8", errors="replace")
+
+
+class InvalidUtf8Accepted(Mutant):
+    """Strings are decoded lossily (U+FFFD for bad bytes) instead of refusing invalid UTF-8."""
+
+    memory_seam = _Utf8Lossy
+
+
+class _ConfigNotParsed(MlImports):
+    def config_json(self, ptr: int, length: int) -> str:
+        return self.memory.read_str(ptr, length)
+
+
+class ConfigJsonNotValidated(Mutant):
+    """The config string is forwarded without checking that it is JSON."""
+
+    imports_seam = _ConfigNotParsed
+
+
+class _AnyPort(MlImports):
+    def hive_address(self, url_ptr: int, url_len: int, port: int) -> str:
+        url = self.memory.read_str(url_ptr, url_len)
+        if not url:
+            raise AbiError("InvalidArguments", "empty hive_url")
+        return f"http://{url}:{port}"
+
+
+class PortNotValidated(Mutant):
+    """hive_port is used as given: 0 and values above 65535 are accepted."""
+
+    imports_seam = _AnyPort
+
+
+class _EmptyUrlIsLocalhost(MlImports):
+    def hive_address(self, url_ptr: int, url_len: int, port: int) -> str:
+        if url_len == 0:
+            return f"http://127.0.0.1:{port}"
+        return super().hive_address(url_ptr, url_len, port)
+
+
+class EmptyUrlAccepted(Mutant):
+    """An empty hive_url falls back to 127.0.0.1 instead of being InvalidArguments."""
+
+    imports_seam = _EmptyUrlIsLocalhost
+
+
+class _NoLinkIsEmptyLink(MlImports):
+    def start_common(self, name: str, *args: int, checkpoint: str | None, out_ptr: int) -> str:
+        saved = self.worker_module_cid
+        if saved is None:
+            self.worker_module_cid = ""
+        try:
+            return super().start_common(name, *args, checkpoint=checkpoint, out_ptr=out_ptr)
+        finally:
+            self.worker_module_cid = saved
+
+
+class RemoteWorkersWithoutLink(Mutant):
+    """A start with remote workers and no worker module link is sent (with an empty cid) instead of refused."""
+
+    imports_seam = _NoLinkIsEmptyLink
+
+
+class _LinkForgotten(MlImports):
+    def set_worker_module_link(self, cid_ptr: int, cid_len: int) -> str:
+        self.memory.read_str(cid_ptr, cid_len)
+        return "Success"
+
+
+class WorkerLinkIgnored(Mutant):
+    """set_worker_module_link validates the cid and returns Success but never remembers it."""
+
+    imports_seam = _LinkForgotten
+
+
+class _CheckpointDropped(MlImports):
+    def start_training_from_checkpoint(self, *args: int) -> str:
+        *common, _checkpoint_ptr, _checkpoint_len, out_ptr = args
+        return self.start_common("start_training_from_checkpoint", *common, checkpoint=None, out_ptr=out_ptr)
+
+
+class CheckpointIgnored(Mutant):
+    """start_training_from_checkpoint starts a fresh run: the checkpoint is never sent."""
+
+    imports_seam = _CheckpointDropped
+
+
+class _RegistryUsesLiveRoute(MlImports):
+    def experiment_config_from_registry(
+        self, hive_url_ptr: int, hive_url_len: int, hive_port: int, run_id_ptr: int, run_id_len: int, out_ptr: int
+    ) -> str:
+        base = self.hive_address(hive_url_ptr, hive_url_len, hive_port)
+        run_id = self.run_id(run_id_ptr, run_id_len)
+        self.memory.check_out(out_ptr, "ExperimentConfigFuture")
+        return self.config_futures(out_ptr, lambda: self.fetch_config(self.hive.config, base, run_id))
+
+
+class RegistryConfigFromLiveRun(Mutant):
+    """experiment_config_from_registry asks the live run's config route instead of the registry."""
+
+    imports_seam = _RegistryUsesLiveRoute
+
+
+class _InvalidArgumentsIsOne(MlImports):
+    def finish(self, code_name: str | None) -> int:
+        return 1 if code_name == "InvalidArguments" else super().finish(code_name)
+
+
+class ErrorCodeOutsideSet(Mutant):
+    """InvalidArguments is returned as 1, a value ErrorCode does not have."""
+
+    imports_seam = _InvalidArgumentsIsOne
+
+
+# ----------------------------------------------------------------------------- memory writes ----------
+class _WriteBeforeValidate(MlImports):
+    def start_common(self, name: str, *args: int, checkpoint: str | None, out_ptr: int) -> str:
+        with contextlib.suppress(AbiError):
+            self.memory.write_out(out_ptr, "FutureHandle", 0)  # "initialise the output" before validating
+        return super().start_common(name, *args, checkpoint=checkpoint, out_ptr=out_ptr)
+
+
+class WritesOutputOnError(Mutant):
+    """start_training zeroes the out-pointer before validating, so a refused call still writes 8 bytes."""
+
+    imports_seam = _WriteBeforeValidate
+
+
+class _WidePollSimple(GuestMemory):
+    def write_out(self, ptr: int, type_name: str, values: int | dict[str, int]) -> None:
+        data = encode(type_name, values)
+        self.write(ptr, data.ljust(8, b"\0") if type_name == "PollSimple" else data)
+
+
+class PollSimpleWrittenAs8Bytes(Mutant):
+    """PollSimple is written as a u64 (8 bytes) instead of one bool byte."""
+
+    memory_seam = _WidePollSimple
+
+
+class _TrailingByte(GuestMemory):
+    def write_out(self, ptr: int, type_name: str, values: int | dict[str, int]) -> None:
+        self.write(ptr, encode(type_name, values) + b"\0")
+
+
+class WritePastOutputSlot(Mutant):
+    """Every output gets one extra (terminating) zero byte after size_of::<T>()."""
+
+    memory_seam = _TrailingByte
+
+
+class _SwappedConfigFuture(GuestMemory):
+    def write_out(self, ptr: int, type_name: str, values: int | dict[str, int]) -> None:
+        if type_name == "ExperimentConfigFuture" and isinstance(values, dict):
+            values = {"ark_config": values["module_config"], "module_config": values["ark_config"]}
+        super().write_out(ptr, type_name, values)
+
+
+class ExperimentConfigFutureSwapped(Mutant):
+    """ExperimentConfigFuture is written with module_config at offset 0 and ark_config at 8."""
+
+    memory_seam = _SwappedConfigFuture
+
+
+class _SwappedArkConfig(MlImports):
+    def take_future_ark_experiment_config(self, handle: int, data_ptr: int) -> str:
+        self.memory.check_out(data_ptr, "ArkExperimentConfig")
+        value = self.futures.take_future(handle, self.kind("take_future_ark_experiment_config"))
+        swapped = {"num_features": value["num_actions"], "num_actions": value["num_features"]}
+        self.memory.write_out(data_ptr, "ArkExperimentConfig", swapped)
+        return "Success"
+
+
+class ArkConfigFieldsSwapped(Mutant):
+    """take_future_ark_experiment_config writes num_actions at offset 0 and num_features at 4."""
+
+    imports_seam = _SwappedArkConfig
+
+
+class _PadUntouched(GuestMemory):
+    def write_out(self, ptr: int, type_name: str, values: int | dict[str, int]) -> None:
+        data = encode(type_name, values)
+        if type_name == "PollVec":
+            self.write(ptr, data[:1])
+            self.write(ptr + 4, data[4:])
+            return
+        self.write(ptr, data)
+
+
+class PollVecPadNotWritten(Mutant):
+    """PollVec's ready and len are written field by field; the three _pad bytes keep whatever was there."""
+
+    memory_seam = _PadUntouched
+
+
+class _AlignedOnly(GuestMemory):
+    def check_out(self, ptr: int, type_name: str) -> None:
+        if ptr % _align(type_name):
+            raise AbiError("InvalidArguments", "unaligned out-pointer")
+        super().check_out(ptr, type_name)
+
+
+class UnalignedOutPointerRejected(Mutant):
+    """Out-pointers not aligned to T's alignment are refused with InvalidArguments."""
+
+    memory_seam = _AlignedOnly
+
+
+class _CachedSize(GuestMemory):
+    _cached: int | None = None
+
+    def size(self) -> int:
+        if self._cached is None:
+            self._cached = super().size()
+        return self._cached
+
+
+class MemorySizeCached(Mutant):
+    """The memory size is read once and cached, so pages the guest grows later are out of bounds."""
+
+    memory_seam = _CachedSize
+
+
+class _TruncatingTake(MlImports):
+    def take_future_vec_u8(self, handle: int, data_ptr: int, data_len: int) -> str:
+        if data_len:
+            self.memory.check_range(data_ptr, data_len)
+        value = self.futures.take_future(handle, self.kind("take_future_vec_u8"))
+        self.memory.write(data_ptr, value[:data_len])
+        return "Success"
+
+
+class TakeVecTruncates(Mutant):
+    """take_future_vec_u8 copies min(data_len, len) bytes instead of requiring data_len == len."""
+
+    imports_seam = _TruncatingTake
+
+
+# ----------------------------------------------------------------------------- futures ----------------
+class _TakeKeeps(FutureTable):
+    def take_future(self, handle: int, kind: str, check: Callable[[Any], None] | None = None) -> Any:
+        state, value = self.lookup(handle, kind).state()
+        if state is FutureState.PENDING:
+            raise AbiError("Unavailable", "pending")
+        if state is FutureState.FAILED:
+            raise AbiError("HttpRequestFailed", "failed")
+        if check is not None:
+            check(value)
+        return value
+
+
+class TakeDoesNotConsume(Mutant):
+    """A successful take leaves the handle live: a second take succeeds again."""
+
+    table_seam = _TakeKeeps
+
+
+class _FailedTakeKeeps(FutureTable):
+    def take_future(self, handle: int, kind: str, check: Callable[[Any], None] | None = None) -> Any:
+        if self.lookup(handle, kind).state()[0] is FutureState.FAILED:
+            raise AbiError("HttpRequestFailed", "failed (handle kept)")
+        return super().take_future(handle, kind, check)
+
+
+class FailedTakeDoesNotConsume(Mutant):
+    """take of a failed future reports HttpRequestFailed but keeps the handle."""
+
+    table_seam = _FailedTakeKeeps
+
+
+class _WaitingPoll(FutureTable):
+    WAIT_SECONDS = 0.25
+
+    def poll_future(self, handle: int, kind: str) -> tuple[FutureState, Any]:
+        concurrent.futures.wait([self.lookup(handle, kind).job], timeout=self.WAIT_SECONDS)
+        return super().poll_future(handle, kind)
+
+
+class PollBlocks(Mutant):
+    """poll waits up to 250 ms for the answer ("saves the guest a frame") instead of returning at once."""
+
+    table_seam = _WaitingPoll
+
+
+class _PendingTakeNotFound(FutureTable):
+    def take_future(self, handle: int, kind: str, check: Callable[[Any], None] | None = None) -> Any:
+        if self.lookup(handle, kind).state()[0] is FutureState.PENDING:
+            raise AbiError("NotFound", "no result yet")
+        return super().take_future(handle, kind, check)
+
+
+class TakeBeforeReadyNotFound(Mutant):
+    """take of a pending future returns NotFound instead of Unavailable."""
+
+    table_seam = _PendingTakeNotFound
+
+
+class _FailureLooksReady(FutureTable):
+    def poll_future(self, handle: int, kind: str) -> tuple[FutureState, Any]:
+        state, value = self.lookup(handle, kind).state()
+        return (FutureState.READY, value) if state is FutureState.FAILED else (state, value)
+
+
+class PollHidesFailure(Mutant):
+    """poll of a failed future says ready (Success); only the take reports HttpRequestFailed."""
+
+    table_seam = _FailureLooksReady
+
+
+class _UnknownIsInvalid(FutureTable):
+    def lookup(self, handle: int, kind: str | None = None) -> FutureEntry:
+        try:
+            return super().lookup(handle, kind)
+        except AbiError as exc:
+            if exc.code == "NotFound":
+                raise AbiError("InvalidArguments", "unknown handle") from None
+            raise
+
+
+class UnknownHandleInvalidArguments(Mutant):
+    """An unknown handle is InvalidArguments instead of NotFound."""
+
+    table_seam = _UnknownIsInvalid
+
+
+class _KindBlind(FutureTable):
+    def lookup(self, handle: int, kind: str | None = None) -> FutureEntry:
+        return super().lookup(handle, None)
+
+
+class WrongKindAccepted(Mutant):
+    """Futures are untyped in the host: any poll/take accepts any live future."""
+
+    table_seam = _KindBlind
+
+
+class _CountAsHandle(FutureTable):
+    def add(self, kind: str, job: concurrent.futures.Future, transform: Callable[[Any], Any] | None = None) -> int:
+        handle = len(self._entries) + 1
+        self._entries[handle] = FutureEntry(handle, kind, job, transform or (lambda value: value))
+        return handle
+
+
+class HandlesReused(Mutant):
+    """A new future's handle is the table size + 1, so after a drop it collides with a live or dead handle."""
+
+    table_seam = _CountAsHandle
+
+
+class _NoCap(FutureTable):
+    def reserve(self, count: int) -> None:
+        return None
+
+
+class NoOutstandingCap(Mutant):
+    """No cap on outstanding futures."""
+
+    table_seam = _NoCap
+
+
+class _DropLeaksSlot(FutureTable):
+    def __init__(self, limit: int) -> None:
+        super().__init__(limit)
+        self.leaked = 0
+
+    def drop_future(self, handle: int) -> None:
+        self.lookup(handle)
+        self._entries.pop(handle)  # forgotten, but its job runs on and its slot is never given back
+        self.leaked += 1
+
+    def reserve(self, count: int) -> None:
+        if len(self._entries) + self.leaked + count > self.limit:
+            raise AbiError("Unavailable", "cap reached")
+
+
+class DropDoesNotRelease(Mutant):
+    """drop_future forgets the handle but neither cancels the work nor frees the cap slot."""
+
+    table_seam = _DropLeaksSlot
+
+
+class _DropKeeps(FutureTable):
+    def drop_future(self, handle: int) -> None:
+        self.lookup(handle)
+
+
+class DropDoesNotInvalidate(Mutant):
+    """drop_future returns Success and does nothing: the handle stays usable."""
+
+    table_seam = _DropKeeps
+
+
+# ----------------------------------------------------------------------------- stop ------------------
+class _StopDisconnects(MlImports):
+    def stop_experiment(self, context: int) -> str:
+        self.sync_request(self.hive.disconnect, self.trainings.lookup(context))
+        self.trainings.remove(context)
+        return "Success"
+
+
+class StopLeavesWorkersRunning(Mutant):
+    """stop_experiment sends disconnect (ml-v1 semantics): the run's remote workers keep running."""
+
+    imports_seam = _StopDisconnects
+
+
+class _StopTrainingStops(MlImports):
+    def stop_training(self, context: int) -> str:
+        self.sync_request(self.hive.stop, self.trainings.lookup(context))
+        self.trainings.remove(context)
+        return "Success"
+
+
+class StopTrainingStopsWorkers(Mutant):
+    """ml-v1 stop_training stops the whole run, remote workers included, instead of only disconnecting."""
+
+    imports_seam = _StopTrainingStops
+
+
+class _StopKeepsHandle(MlImports):
+    def stop_experiment(self, context: int) -> str:
+        self.sync_request(self.hive.stop, self.trainings.lookup(context))
+        return "Success"
+
+
+class StopKeepsHandle(Mutant):
+    """stop_experiment leaves the TrainingHandle valid after a successful stop."""
+
+    imports_seam = _StopKeepsHandle
+
+
+class _StopForgetsFirst(MlImports):
+    def stop_experiment(self, context: int) -> str:
+        run = self.trainings.lookup(context)
+        self.trainings.remove(context)
+        self.sync_request(self.hive.stop, run)
+        return "Success"
+
+
+class StopFailureLosesHandle(Mutant):
+    """stop_experiment forgets the handle before the request, so a failed stop cannot be retried."""
+
+    imports_seam = _StopForgetsFirst
+
+
+class _IdempotentStopTraining(MlImports):
+    def stop_training(self, context: int) -> str:
+        try:
+            return super().stop_training(context)
+        except AbiError as exc:
+            if exc.code == "NotFound":
+                return "Success"  # "already stopped": treated as done
+            raise
+
+
+class StopTrainingUnknownSucceeds(Mutant):
+    """stop_training of a handle the instance does not hold returns Success ("already stopped")."""
+
+    imports_seam = _IdempotentStopTraining
+
+
+class _DropReportsFailure(FutureTable):
+    def drop_future(self, handle: int) -> None:
+        if self.lookup(handle).state()[0] is FutureState.FAILED:
+            self._remove(handle)
+            raise AbiError("HttpRequestFailed", "dropped a failed future")
+        super().drop_future(handle)
+
+
+class DropOfFailedFutureFails(Mutant):
+    """drop_future of a failed future frees it but reports the failure (HttpRequestFailed) instead of Success."""
+
+    table_seam = _DropReportsFailure
+
+
+class _EmptyCheckpointKept(MlImports):
+    def start_training_from_checkpoint(self, *args: int) -> str:
+        *common, checkpoint_ptr, checkpoint_len, out_ptr = args
+        checkpoint = self.memory.read_str(checkpoint_ptr, checkpoint_len)
+        return self.start_common("start_training_from_checkpoint", *common, checkpoint=checkpoint, out_ptr=out_ptr)
+
+
+class EmptyCheckpointSentAsString(Mutant):
+    """An empty checkpoint is sent as "" instead of null, so the hive looks for a checkpoint named ""."""
+
+    imports_seam = _EmptyCheckpointKept
+
+
+class _EmptyCidKeepsLink(MlImports):
+    def set_worker_module_link(self, cid_ptr: int, cid_len: int) -> str:
+        cid = self.memory.read_str(cid_ptr, cid_len)
+        if cid:
+            self.worker_module_cid = cid
+        return "Success"
+
+
+class EmptyCidDoesNotClear(Mutant):
+    """set_worker_module_link with an empty cid is ignored instead of clearing the link."""
+
+    imports_seam = _EmptyCidKeepsLink
