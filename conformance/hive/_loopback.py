@@ -11,6 +11,7 @@ from __future__ import annotations
 import select
 import socket
 import struct
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -52,6 +53,12 @@ class _Server(ThreadingHTTPServer):
         finally:
             with self.workers_lock:
                 self.workers.discard(threading.current_thread())
+
+    def handle_error(self, request, client_address) -> None:  # type: ignore[no-untyped-def]
+        """A client hanging up mid-answer (a host dropping a future) is normal here, not worth a traceback."""
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
 
     def join_workers(self, timeout: float) -> None:
         with self.workers_lock:
