@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from conformance.cli import main
 from conformance.manifest import load_manifest
 from conformance.runner import discover
@@ -82,11 +80,6 @@ def test_broken_fixture_dir_is_a_usage_error(tmp_path, capsys):
     assert "no such fixture directory" in capsys.readouterr().err
 
 
-@pytest.mark.xfail(
-    {f.id for f in discover(CORPUS)} <= set(EXAMPLES),
-    reason="only the runner's example fixtures exist; the full corpus lands from the fixtures branch",
-    strict=True,
-)
 def test_every_import_and_clause_of_the_manifest_has_a_fixture():
     cov = compute_coverage(discover(CORPUS))
     assert cov.uncovered_imports == []
