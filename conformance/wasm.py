@@ -106,16 +106,21 @@ def interface(module: wasmtime.Module) -> ModuleInterface:
     return ModuleInterface(imports, exports)
 
 
-def read_interface(path: Path) -> ModuleInterface:
-    """Imports and exports of a .wasm (or .wat) file. Raises WasmError for unreadable input."""
+def read_file(path: Path) -> bytes:
+    """A file's bytes, or WasmError with a one-line reason (missing, a directory, unreadable)."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise WasmError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise WasmError(f"{path}: is a directory") from None
     except OSError as exc:
         raise WasmError(f"{path}: cannot read: {exc.strerror}") from None
+
+
+def read_interface(path: Path) -> ModuleInterface:
+    """Imports and exports of a .wasm (or .wat) file. Raises WasmError for unreadable input."""
+    data = read_file(path)
     if path.suffix == ".wat":
         data = compile_wat(data.decode("utf-8", errors="replace"))
     return interface(load_module(data))

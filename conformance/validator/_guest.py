@@ -13,7 +13,16 @@ import re
 from pathlib import Path
 
 from conformance.manifest import Import, Manifest, load_manifest
-from conformance.wasm import WASM_MAGIC, ImportEntry, ModuleInterface, WasmError, compile_wat, interface, load_module
+from conformance.wasm import (
+    WASM_MAGIC,
+    ImportEntry,
+    ModuleInterface,
+    WasmError,
+    compile_wat,
+    interface,
+    load_module,
+    read_file,
+)
 
 from ._report import Finding, ImportStatus, ValidationReport
 from ._signatures import compare
@@ -33,14 +42,7 @@ def read_guest(source: bytes | str | Path) -> tuple[str, ModuleInterface]:
     else:
         path = Path(source)
         label = str(path)
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise WasmError(f"{path}: no such file") from None
-        except IsADirectoryError:
-            raise WasmError(f"{path}: is a directory") from None
-        except OSError as exc:
-            raise WasmError(f"{path}: cannot read: {exc.strerror}") from None
+        data = read_file(path)
         is_wat = path.suffix == ".wat"
     if not data:
         raise WasmError(f"{label}: empty file, not a Wasm module")
