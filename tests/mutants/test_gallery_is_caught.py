@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import pytest
 
-pytest.importorskip("conformance.runner", reason="needs the runner (branch runner); removed once main has it")
-
 from . import gallery_hosts
 from ._gallery import caught_by, load_gallery, run_on
 
