@@ -13,6 +13,7 @@ import contextlib
 from collections.abc import Callable
 from typing import Any
 
+from conformance.manifest import load_manifest
 from reference_host import (
     AbiError,
     FutureEntry,
@@ -24,8 +25,6 @@ from reference_host import (
     ReferenceHost,
 )
 from reference_host._abi import encode, type_size
-
-from conformance.manifest import load_manifest
 
 U32_MASK = 0xFFFF_FFFF
 
@@ -634,3 +633,20 @@ class EmptyCidDoesNotClear(Mutant):
     """set_worker_module_link with an empty cid is ignored instead of clearing the link."""
 
     imports_seam = _EmptyCidKeepsLink
+
+
+class _ConfigRequestPerFuture(MlImports):
+    def config_futures(self, out_ptr: int, job: Callable[[], dict[str, Any]]) -> str:
+        self.futures.reserve(2)
+        (ark,) = self.create_futures(
+            job, [("ark_experiment_config", lambda c: {k: c[k] for k in ("num_features", "num_actions")})]
+        )
+        (module,) = self.create_futures(job, [("vec_u8", lambda c: c["config"].encode("utf-8"))])
+        self.memory.write_out(out_ptr, "ExperimentConfigFuture", {"ark_config": ark, "module_config": module})
+        return "Success"
+
+
+class ConfigRequestPerFuture(Mutant):
+    """experiment_config sends one GET .../config per future (two requests) instead of one feeding both."""
+
+    imports_seam = _ConfigRequestPerFuture
