@@ -51,6 +51,9 @@ def teardown_problems(host: ReferenceHost) -> list[str]:
             problems.append(f"{inst.hive_requests_in_flight} hive request(s) still in flight after close")
         if inst.futures_count:
             problems.append(f"{inst.futures_count} future(s) still held after close")
+        # Clean up after a faulty host for real, so that its worker threads do not outlive this test.
+        FutureTable.close(inst.futures)
+        HiveClient.close(inst.hive)
     host.close()
     return problems
 
