@@ -9,3 +9,7 @@ bash scripts/setup.sh
 .venv/bin/ark-conformance run --host reference \
     --expectations conformance/expectations/reference_host.toml \
     --report-dir reports/reference "$@"
+# The same host behind the subprocess (JSON-lines) adapter: the path every non-Python host takes.
+.venv/bin/ark-conformance run --host "subprocess:.venv/bin/python -m reference_host.serve" \
+    --expectations conformance/expectations/reference_host.toml \
+    --report-dir reports/reference-subprocess "$@"
