@@ -4,7 +4,8 @@
 ;;@ features = []
 ;;@ scenario = "hold-start"
 ;;@ clauses = ["futures/instance-teardown", "ml-v2/start_training/returns-future"]
-;;@ notes = "The guest can only leave work behind: whether the host cancels it when the instance is dropped is observable only after the case (futures_count and requests in flight after close, or the hive seeing its held requests abandoned). The start requests are held by the hive, so they are pending at teardown."
+;;@ teardown = { route = "start", held = 3, clause = "futures/instance-teardown" }
+;;@ notes = "The guest can only leave work behind: whether the host cancels it when the instance is dropped is observable only after the case. The start requests are held by the hive, so they are pending at teardown; the runner's teardown check closes the instance and requires the host to hang up on all three within 0.5 s."
 ;;@
 ;;@ [[check]]
 ;;@ id = 1

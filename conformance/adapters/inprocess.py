@@ -20,6 +20,8 @@ import contextlib
 import dataclasses
 import importlib
 import math
+import os
+import sys
 import threading
 from typing import Any, ClassVar
 
@@ -187,7 +189,12 @@ def construct(host_class: type, request_timeout: float = DEFAULT_REQUEST_TIMEOUT
 
 
 def load_class(module_name: str, class_name: str) -> type:
-    """Import MODULE and return its CLASS; a bad spec is the user's error (ValueError with one line)."""
+    """Import MODULE and return its CLASS; a bad spec is the user's error (ValueError with one line).
+
+    The working directory is importable, as with `python -m`: the console script's own sys.path lacks it,
+    and a host author runs the suite from their project's root."""
+    if os.getcwd() not in sys.path:
+        sys.path.append(os.getcwd())
     try:
         module = importlib.import_module(module_name)
     except ImportError as exc:

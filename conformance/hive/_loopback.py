@@ -86,7 +86,7 @@ class _Handler(BaseHTTPRequestHandler):
             return
         headers = {k.lower(): v for k, v in self.headers.items()}
         sim, session = self.server.sim, self.server.session
-        outcome = sim._handle(session, self.command, self.path, body, headers)
+        outcome = sim._handle(session, self.command, self.path, body, headers, self._client_gone)
         self.close_connection = True
         if outcome.kind == "refused":
             self._reset()
@@ -134,13 +134,18 @@ class _Handler(BaseHTTPRequestHandler):
     def _hold_open(self, session: Session) -> None:
         """Keep the socket open, unanswered, until the client hangs up or the server stops."""
         while not session.stopped:
-            readable, _, _ = select.select([self.connection], [], [], POLL_SECONDS)
-            if readable:
-                try:
-                    if not self.connection.recv(1, socket.MSG_PEEK):
-                        return  # the client closed its end
-                except OSError:
-                    return
+            if self._client_gone(POLL_SECONDS):
+                return
+
+    def _client_gone(self, wait: float = 0.0) -> bool:
+        """True when the client closed its end (or reset it); waits up to ``wait`` seconds to see."""
+        readable, _, _ = select.select([self.connection], [], [], wait)
+        if not readable:
+            return False
+        try:
+            return not self.connection.recv(1, socket.MSG_PEEK)
+        except OSError:
+            return True
 
 
 @contextmanager

@@ -33,6 +33,8 @@ class Outcome:
     fault: Fault | None = None
 
 
+HOLD_POLL_SECONDS = 0.02  # how often a held request looks whether its client hung up
+
 class Session:
     """One activation of a backend; stopping it wakes every request of it that waits (hold, latency, hang)."""
 
@@ -56,6 +58,7 @@ class HiveSimulator:
         self._faults = FaultPlan(scenario.faults)
         self._requests: list[RecordedRequest] = []
         self._held: dict[str, list[_Ticket]] = {}
+        self._abandoned: dict[str, int] = {}
 
     # ---- backends -------------------------------------------------------------------------------------------
     def respx_backend(self, base_url: str = "http://hive.test:8080") -> AbstractContextManager[HiveAddress]:
@@ -105,6 +108,21 @@ class HiveSimulator:
         held = self._wait(lambda: self._held.get(route, []), n, timeout, f"{n} held request(s) on {route}")
         return len(held)
 
+    def abandoned(self, route: str) -> int:
+        """How many held requests on ``route`` the client gave up on (hung up) before they were released."""
+        with self._cond:
+            return self._abandoned.get(route, 0)
+
+    def wait_for_abandoned(self, route: str, n: int = 1, timeout: float = 1.0) -> int:
+        """Block until clients have hung up on ``n`` held requests on ``route`` (loopback only: respx has no
+        connection to hang up). Shows that a host cancels its work, e.g. when its guest instance is closed."""
+        with self._cond:
+            if not self._cond.wait_for(lambda: self._abandoned.get(route, 0) >= n, timeout=timeout):
+                got = self._abandoned.get(route, 0)
+                what = f"{n} abandoned request(s) on {route}"
+                raise TimeoutError(f"hive simulator: waited {timeout} s for {what}; got {got}")
+            return self._abandoned[route]
+
     def _wait(self, select: Callable[[], list[Any]], n: int, timeout: float, what: str) -> list[Any]:
         with self._cond:
             if not self._cond.wait_for(lambda: len(select()) >= n, timeout=timeout):
@@ -142,8 +160,19 @@ class HiveSimulator:
         with self._cond:
             return self._cond.wait_for(lambda: session.stopped, timeout=seconds)
 
-    def _handle(self, session: Session, method: str, raw_path: str, body: bytes, headers: dict[str, str]) -> Outcome:
-        """Record the request, apply its route's fault (waiting for hold/latency) and compute the answer."""
+    def _handle(
+        self,
+        session: Session,
+        method: str,
+        raw_path: str,
+        body: bytes,
+        headers: dict[str, str],
+        client_gone: Callable[[], bool] | None = None,
+    ) -> Outcome:
+        """Record the request, apply its route's fault (waiting for hold/latency) and compute the answer.
+
+        ``client_gone`` (loopback) tells whether the client hung up; a held request whose client hangs up
+        counts as abandoned and ends without an answer."""
         match = match_route(method, raw_path)
         parsed = _parse_json(body)
         with self._cond:
@@ -171,7 +200,13 @@ class HiveSimulator:
                 ticket = _Ticket(session)
                 self._held.setdefault(match.route, []).append(ticket)
                 self._cond.notify_all()
-                self._cond.wait_for(lambda: ticket.released or session.stopped)
+                gone = client_gone or (lambda: False)
+                while not self._cond.wait_for(lambda: ticket.released or session.stopped, timeout=HOLD_POLL_SECONDS):
+                    if gone():
+                        self._held[match.route] = [t for t in self._held.get(match.route, []) if t is not ticket]
+                        self._abandoned[match.route] = self._abandoned.get(match.route, 0) + 1
+                        self._cond.notify_all()
+                        return Outcome("aborted", fault=fault)
                 if not ticket.released:
                     return Outcome("aborted", fault=fault)
             elif kind == "latency" and fault and self._cond.wait_for(lambda: session.stopped, timeout=fault.delay):

@@ -10,6 +10,7 @@ import random
 import struct
 import time
 from dataclasses import dataclass
+from typing import Any
 
 from conformance.adapters import GuestTrap, HostAdapter, HostCrashed, HostTimeout, Instance, LinkFailed
 from conformance.wasm import WasmError
@@ -24,6 +25,7 @@ PROTOCOL_VERSION = 1
 PARAMS_SIZE = 256
 HIVE_HOST_MAX = 116
 FRAME_INTERVAL = 0.001
+TEARDOWN_SECONDS = 0.5  # a host hangs up on its pending hive requests this soon after its instance is closed
 JOURNAL_GRACE = 1.0  # a guest that finished in time is judged even if reading its journal crosses the deadline
 REQUIRED_EXPORTS = ("conformance_protocol", "conformance_params", "conformance_journal", "conformance_step")
 
@@ -148,9 +150,9 @@ def run_case(adapter: HostAdapter, fixture: Fixture, seed: int | None = None) ->
                 instance, sim, fixture, CaseRun(Outcome.CRASH, Diagnostic(f"broken fixture: {exc}"), driver.steps)
             )
         steps = driver.steps
-        instance.close()
+        teardown_failure = close_checking_teardown(instance, sim, fixture)
         seen = observe(sim, fixture)
-    failure = judge(fixture, result, records, seen)
+    failure = judge(fixture, result, records, seen) or teardown_failure
     return CaseRun(Outcome.FAIL if failure else Outcome.PASS, failure, steps, seen.requests)
 
 
@@ -158,3 +160,39 @@ def _finish(instance: Instance, sim: object, fixture: Fixture, run: CaseRun) -> 
     instance.close()
     run.hive_requests = observe(sim, fixture).requests
     return run
+
+
+def close_checking_teardown(instance: Instance, sim: Any, fixture: Fixture) -> Diagnostic | None:
+    """Close the instance; with a `teardown` header, require the host to abandon its held hive requests.
+
+    The guest cannot observe its own teardown, so this is judged from the hive's side: the requests are
+    held (a `hold` fault) when the instance is closed, and every one must be hung up within
+    TEARDOWN_SECONDS, well before any request timeout would end them (futures/instance-teardown).
+    """
+    teardown = fixture.teardown
+    if teardown is None:
+        instance.close()
+        return None
+    try:
+        sim.wait_for_held(teardown.route, teardown.held, timeout=fixture.timeout_seconds)
+    except TimeoutError:
+        instance.close()
+        return Diagnostic(
+            f"teardown: the hive never held {teardown.held} pending request(s) on {teardown.route!r} to watch",
+            clause=teardown.clause,
+            expected=f"{teardown.held} held request(s)",
+            actual="fewer",
+        )
+    instance.close()
+    try:
+        sim.wait_for_abandoned(teardown.route, teardown.held, timeout=TEARDOWN_SECONDS)
+    except TimeoutError:
+        gone = sim.abandoned(teardown.route)
+        return Diagnostic(
+            f"teardown: {TEARDOWN_SECONDS:g} s after the instance was closed, {teardown.held - gone} of "
+            f"{teardown.held} hive request(s) on {teardown.route!r} were still open: background work not cancelled",
+            clause=teardown.clause,
+            expected=f"{teardown.held} request(s) abandoned",
+            actual=f"{gone} abandoned",
+        )
+    return None

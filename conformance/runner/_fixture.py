@@ -63,6 +63,15 @@ class HiveAssertion:
 
 
 @dataclass(frozen=True)
+class Teardown:
+    """Post-case check: the `held` requests on `route` must be abandoned by the host once its instance closes."""
+
+    route: str
+    held: int
+    clause: str
+
+
+@dataclass(frozen=True)
 class Fixture:
     path: Path
     id: str
@@ -78,6 +87,7 @@ class Fixture:
     hive: tuple[HiveAssertion, ...]
     sha256: str
     source: str = field(repr=False)
+    teardown: Teardown | None = None
 
     @property
     def scenario_path(self) -> Path:
@@ -201,6 +211,12 @@ def _semantic_problems(data: dict[str, Any], path: Path, manifest: Manifest) -> 
             problems.append(f"hive assertion {i}: unknown route {hive['route']!r} (known: {', '.join(HIVE_ROUTES)})")
         if "clause" in hive and hive["clause"] not in data["clauses"]:
             problems.append(f"hive assertion {i}: clause {hive['clause']!r} is not listed in the fixture's clauses")
+    teardown = data.get("teardown")
+    if teardown:
+        if teardown["route"] not in HIVE_ROUTES:
+            problems.append(f"teardown: unknown route {teardown['route']!r} (known: {', '.join(HIVE_ROUTES)})")
+        if teardown["clause"] not in data["clauses"]:
+            problems.append(f"teardown: clause {teardown['clause']!r} is not listed in the fixture's clauses")
     if not data.get("check") and not data.get("hive") and data.get("expect", "pass") == "pass":
         problems.append("no [[check]] and no [[hive]]: the fixture would judge nothing")
     return problems
@@ -257,6 +273,7 @@ def load_fixture(path: Path, manifest: Manifest | None = None) -> Fixture:
         hive=hive,
         sha256=hashlib.sha256(source.encode("utf-8")).hexdigest(),
         source=source,
+        teardown=Teardown(**data["teardown"]) if "teardown" in data else None,
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import contextlib
+import dataclasses
 from collections.abc import Callable
 from typing import Any
 
@@ -20,6 +21,7 @@ from reference_host import (
     FutureState,
     FutureTable,
     GuestMemory,
+    HiveClient,
     HostConfig,
     MlImports,
     ReferenceHost,
@@ -30,15 +32,21 @@ U32_MASK = 0xFFFF_FFFF
 
 
 class Mutant(ReferenceHost):
-    """A reference host with replaced seams; subclasses set `imports_seam`, `memory_seam`, `table_seam`."""
+    """A reference host with replaced seams; subclasses set `imports_seam`, `memory_seam`, `table_seam`,
+    `hive_seam`."""
 
     imports_seam: type[MlImports] = MlImports
     memory_seam: type[GuestMemory] = GuestMemory
     table_seam: type[FutureTable] = FutureTable
+    hive_seam: type[HiveClient] = HiveClient
 
     def __init__(self, config: HostConfig | None = None) -> None:
         super().__init__(
-            config, imports_class=self.imports_seam, memory_class=self.memory_seam, table_class=self.table_seam
+            config,
+            imports_class=self.imports_seam,
+            memory_class=self.memory_seam,
+            table_class=self.table_seam,
+            hive_class=self.hive_seam,
         )
 
     @property
@@ -650,3 +658,19 @@ class ConfigRequestPerFuture(Mutant):
     """experiment_config sends one GET .../config per future (two requests) instead of one feeding both."""
 
     imports_seam = _ConfigRequestPerFuture
+
+
+# ----------------------------------------------------------------------------- teardown -----------------
+class _CloseKeepsRequests(HiveClient):
+    def close(self) -> None:
+        return None  # the instance goes, its HTTP client and in-flight requests stay
+
+
+class CloseLeavesRequestsRunning(Mutant):
+    """Closing a guest instance frees its futures but leaves its in-flight hive requests running until they
+    time out (a long timeout here, as on a real host, so only cancellation can end them in time)."""
+
+    hive_seam = _CloseKeepsRequests
+
+    def __init__(self, config: HostConfig | None = None) -> None:
+        super().__init__(dataclasses.replace(config or HostConfig(), request_timeout_seconds=30.0))

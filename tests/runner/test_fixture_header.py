@@ -39,6 +39,11 @@ def test_missing_header_and_bad_toml_are_reported():
         parse_header(";;@ id = \n(module)")
 
 
+def _with_teardown(fields: str) -> tuple[str, str]:
+    """A (old, new) edit adding a `teardown` header line with ``fields``."""
+    return ';;@ expect = "pass"', f';;@ expect = "pass"\n;;@ teardown = {{ {fields} }}'
+
+
 LINT_CASES = {
     "unknown clause id": (('"ml-v2/start_training/returns-future", ', '"ml-v2/no-such-clause", '), "unknown clause id"),
     "no clauses": (
@@ -71,6 +76,18 @@ LINT_CASES = {
     "unknown hive route": (('route = "start"', 'route = "begin"'), "unknown route"),
     "unknown header key": ((';;@ expect = "pass"', ';;@ expected = "pass"'), "Additional properties"),
     "bad profile": (('profile = "core"', 'profile = "gold"'), "is not one of"),
+    "teardown on an unknown route": (
+        _with_teardown('route = "begin", held = 1, clause = "hive/request-shape"'),
+        "teardown: unknown route",
+    ),
+    "teardown clause not listed": (
+        _with_teardown('route = "start", held = 1, clause = "futures/drop/invalidates"'),
+        "teardown: clause",
+    ),
+    "teardown without held": (
+        _with_teardown('route = "start", clause = "hive/request-shape"'),
+        "'held' is a required property",
+    ),
 }
 
 
