@@ -109,7 +109,11 @@ class Scenario:
             seen.add(raw["run_id"])
             if raw.get("num_remote_workers", 0) > 0 and not raw.get("worker_module_cid"):
                 raise ScenarioError(f"{source}: runs[{i}]: num_remote_workers > 0 needs a worker_module_cid")
-            fields = {k: v for k, v in raw.items() if k != "snapshot_b64"}
+            fields = {k: v for k, v in raw.items() if k not in ("snapshot_b64", "snapshot_size")}
+            if "snapshot_b64" in raw and "snapshot_size" in raw:
+                raise ScenarioError(f"{source}: runs[{i}]: give snapshot_b64 or snapshot_size, not both")
+            if "snapshot_size" in raw:
+                fields["snapshot"] = generated_snapshot(raw["snapshot_size"])
             if "snapshot_b64" in raw:
                 try:
                     fields["snapshot"] = base64.b64decode(raw["snapshot_b64"], validate=True)
@@ -146,3 +150,9 @@ def _validate(data: Any, source: str, definition: str | None = None) -> None:
         first = errors[0]
         where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in first.absolute_path).lstrip(".")
         raise ScenarioError(f"{source}: {where or '(top level)'}: {first.message}")
+
+
+def generated_snapshot(size: int) -> bytes:
+    """``size`` bytes counting 0..250 over and over: big snapshots (the download cap) without big files."""
+    pattern = bytes(range(251))
+    return (pattern * (size // len(pattern) + 1))[:size]

@@ -32,6 +32,8 @@ BAD = {
     "bad status": ({"runs": [dict(RUN_1, status="paused")]}, "runs[0].status"),
     "negative count": ({"runs": [dict(RUN_1, num_actions=-1)]}, "runs[0].num_actions"),
     "bad base64": ({"runs": [dict(RUN_1, snapshot_b64="@@")]}, "runs[0].snapshot_b64"),
+    "both snapshot kinds": ({"runs": [dict(RUN_1, snapshot_size=4)]}, "not both"),
+    "negative snapshot size": ({"runs": [dict(RUN_1, snapshot_size=-1)]}, "runs[0].snapshot_size"),
     "duplicate run id": ({"runs": [RUN_1, RUN_1]}, "duplicate run_id"),
     "workers without cid": ({"runs": [dict(RUN_1, num_remote_workers=2)]}, "worker_module_cid"),
     "unknown route": ({"faults": {"nope": {"kind": "refused"}}}, "faults"),
@@ -78,3 +80,11 @@ def test_load_errors_name_the_file(tmp_path, content, message):
 def test_fault_from_dict_names_the_bad_key():
     with pytest.raises(ScenarioError, match=r"^fault: times: "):
         Fault.from_dict({"kind": "hang", "times": -1})
+
+
+def test_snapshot_size_generates_that_many_counting_bytes():
+    run = {k: v for k, v in RUN_1.items() if k != "snapshot_b64"}
+    scenario = Scenario.from_dict({"runs": [dict(run, snapshot_size=300)]})
+    snapshot = scenario.runs[0].snapshot
+    assert len(snapshot) == 300
+    assert snapshot[:3] == b"\x00\x01\x02" and snapshot[250:253] == b"\xfa\x00\x01"

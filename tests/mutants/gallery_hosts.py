@@ -674,3 +674,23 @@ class CloseLeavesRequestsRunning(Mutant):
 
     def __init__(self, config: HostConfig | None = None) -> None:
         super().__init__(dataclasses.replace(config or HostConfig(), request_timeout_seconds=30.0))
+
+
+# ----------------------------------------------------------------------------- download cap -------------
+def _with_download_cap(config: HostConfig | None, change: Callable[[int], int]) -> HostConfig:
+    config = config or HostConfig()
+    return dataclasses.replace(config, max_download_bytes=change(config.max_download_bytes))
+
+
+class NoDownloadCap(Mutant):
+    """Downloads are unbounded: a snapshot of any size is read into host memory and handed to the guest."""
+
+    def __init__(self, config: HostConfig | None = None) -> None:
+        super().__init__(_with_download_cap(config, lambda cap: 1 << 40))
+
+
+class DownloadCapExclusive(Mutant):
+    """The cap is checked with >= instead of >: a download of exactly the cap already fails."""
+
+    def __init__(self, config: HostConfig | None = None) -> None:
+        super().__init__(_with_download_cap(config, lambda cap: cap - 1))
