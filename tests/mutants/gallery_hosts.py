@@ -694,3 +694,15 @@ class DownloadCapExclusive(Mutant):
 
     def __init__(self, config: HostConfig | None = None) -> None:
         super().__init__(_with_download_cap(config, lambda cap: cap - 1))
+
+
+# ----------------------------------------------------------------------------- run ids ------------------
+class _EmptyRunIdSent(MlImports):
+    def run_id(self, ptr: int, length: int) -> str:
+        return self.memory.read_str(ptr, length)  # "" goes to the hive as .../runs//...
+
+
+class EmptyRunIdAccepted(Mutant):
+    """An empty run_id is sent to the hive instead of being refused as InvalidArguments."""
+
+    imports_seam = _EmptyRunIdSent
