@@ -8,6 +8,7 @@ with :class:`LinkError` before instantiation.
 from __future__ import annotations
 
 import threading
+import weakref
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
@@ -136,10 +137,15 @@ class GuestInstance:
         self._memory = memory if isinstance(memory, wasmtime.Memory) else None
 
     def _host_func(self, imp: Import) -> Any:
-        imports = self.imports
+        # A weak reference: the Store keeps this callback alive from the Rust side, where Python's cycle
+        # collector cannot see it, so a strong one would keep every instance (and its module) forever.
+        imports = weakref.ref(self.imports)
 
         def call(*args: int) -> int:
-            return imports.dispatch(imp, args)
+            target = imports()
+            if target is None:
+                raise RuntimeError("the guest instance behind this import is gone")
+            return target.dispatch(imp, args)
 
         return call
 

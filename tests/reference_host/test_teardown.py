@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import threading
+import weakref
 
 from conformance.hive import Fault, HiveSimulator
 from reference_host import HostConfig, ReferenceHost
@@ -52,3 +54,14 @@ def test_close_returns_while_a_request_hangs_on_loopback(host: ReferenceHost) ->
             t.join(timeout=1.0)
         assert not any(t.is_alive() for t in workers), "closing did not interrupt the hung request"
         assert inst.hive_requests_in_flight == 0
+
+
+def test_a_closed_and_dropped_instance_is_freed(host: ReferenceHost) -> None:
+    """The Store holds the import callbacks from the Rust side; they must not keep the instance (and its
+    module's memory image, an open memfd) alive once the embedder lets go of it."""
+    inst = host.instantiate(thunk_guest())
+    gone = weakref.ref(inst)
+    inst.close()
+    del inst
+    gc.collect()
+    assert gone() is None
