@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
+from conformance.hive import HiveSimulator
 from conformance.manifest import Import, load_manifest
-from reference_host import GuestInstance
+from reference_host import GuestInstance, HostConfig, ReferenceHost
 
-from .thunk import call_import
+from .thunk import call_import, thunk_guest
 
 CANARY = 0xA5
 GUARD = 8
@@ -160,3 +163,12 @@ class Guest:
         code, data = self.take("take_future_training_handle", future, 8)
         assert code == manifest_code("Success")
         return int.from_bytes(data, "little")
+
+
+@contextmanager
+def configured_guest(sim: HiveSimulator, *, loopback: bool = False, **config: Any) -> Iterator[Guest]:
+    """A Guest on a thunk instance of a reference host with ``HostConfig(**config)``, talking to ``sim``
+    (respx in-process, or its loopback server)."""
+    backend = sim.loopback_server() if loopback else sim.respx_backend()
+    with ReferenceHost(HostConfig(**config)) as host, backend as address, host.instantiate(thunk_guest()) as inst:
+        yield Guest(inst, address.host, address.port)

@@ -5,10 +5,8 @@ from __future__ import annotations
 import pytest
 
 from conformance.hive import Fault, HiveSimulator
-from reference_host import HostConfig, ReferenceHost
 
-from .guest import Guest, manifest_code
-from .thunk import thunk_guest
+from .guest import Guest, configured_guest, manifest_code
 
 SUCCESS, INVALID = manifest_code("Success"), manifest_code("InvalidArguments")
 NOT_FOUND, FAILED = manifest_code("NotFound"), manifest_code("HttpRequestFailed")
@@ -103,23 +101,13 @@ def test_snapshot_missing_fails(guest: Guest) -> None:
 
 
 def test_snapshot_above_download_cap_fails(sim: HiveSimulator) -> None:
-    with (
-        ReferenceHost(HostConfig(max_download_bytes=4)) as host,
-        sim.respx_backend() as address,
-        host.instantiate(thunk_guest()) as inst,
-    ):
-        guest = Guest(inst, address.host, address.port)
+    with configured_guest(sim, max_download_bytes=4) as guest:
         future = guest.create("download_snapshot_from_registry")
         assert guest.wait("poll_future_vec_u8", future)[0] == FAILED
 
 
 def test_snapshot_at_download_cap_succeeds(sim: HiveSimulator) -> None:
-    with (
-        ReferenceHost(HostConfig(max_download_bytes=5)) as host,
-        sim.respx_backend() as address,
-        host.instantiate(thunk_guest()) as inst,
-    ):
-        guest = Guest(inst, address.host, address.port)
+    with configured_guest(sim, max_download_bytes=5) as guest:
         future = guest.create("download_snapshot_from_registry")
         assert guest.wait("poll_future_vec_u8", future)[0] == SUCCESS
 

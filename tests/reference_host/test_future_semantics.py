@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from conformance.hive import Fault, HiveSimulator
-from reference_host import HostConfig, ReferenceHost
+from reference_host import ReferenceHost
 
-from .guest import Guest, manifest_code
+from .guest import Guest, configured_guest, manifest_code
 from .thunk import thunk_guest
 
 SUCCESS, INVALID, NOT_FOUND = manifest_code("Success"), manifest_code("InvalidArguments"), manifest_code("NotFound")
@@ -111,12 +111,7 @@ def test_handles_are_unique_across_instances(host: ReferenceHost, guest: Guest) 
 
 def test_outstanding_cap_is_unavailable_with_no_request(sim: HiveSimulator) -> None:
     sim.set_fault("connect", Fault(kind="hold"))
-    with (
-        ReferenceHost(HostConfig(max_outstanding_futures=3)) as host,
-        sim.respx_backend() as address,
-        host.instantiate(thunk_guest()) as inst,
-    ):
-        guest = Guest(inst, address.host, address.port)
+    with configured_guest(sim, max_outstanding_futures=3) as guest:
         first = [guest.create("connect_to_experiment") for _ in range(3)]
         sim.wait_for_requests("connect", n=3, timeout=5)
         ptr = guest.slot(16)
@@ -130,12 +125,7 @@ def test_outstanding_cap_is_unavailable_with_no_request(sim: HiveSimulator) -> N
 
 
 def test_experiment_config_needs_two_free_slots(sim: HiveSimulator) -> None:
-    with (
-        ReferenceHost(HostConfig(max_outstanding_futures=2)) as host,
-        sim.respx_backend() as address,
-        host.instantiate(thunk_guest()) as inst,
-    ):
-        guest = Guest(inst, address.host, address.port)
+    with configured_guest(sim, max_outstanding_futures=2) as guest:
         guest.create("download_snapshot_from_registry")
         ptr = guest.slot(16)
         assert guest.invoke("experiment_config_from_registry", out=ptr) == UNAVAILABLE

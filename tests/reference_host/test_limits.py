@@ -5,11 +5,9 @@ from __future__ import annotations
 import pytest
 
 from conformance.hive import Fault, HiveSimulator, Scenario
-from reference_host import HostConfig, ReferenceHost
 
 from .conftest import SCENARIO
-from .guest import Guest, manifest_code
-from .thunk import thunk_guest
+from .guest import Guest, configured_guest, manifest_code
 
 SUCCESS, UNAVAILABLE = manifest_code("Success"), manifest_code("Unavailable")
 FAILED, NOT_FOUND = manifest_code("HttpRequestFailed"), manifest_code("NotFound")
@@ -17,12 +15,7 @@ FAILED, NOT_FOUND = manifest_code("HttpRequestFailed"), manifest_code("NotFound"
 
 def test_request_timeout_fails_the_future_and_the_stop() -> None:
     sim = HiveSimulator(Scenario.from_dict(SCENARIO))
-    with (
-        ReferenceHost(HostConfig(request_timeout_seconds=0.2)) as host,
-        sim.loopback_server() as address,
-        host.instantiate(thunk_guest()) as inst,
-    ):
-        guest = Guest(inst, address.host, address.port)
+    with configured_guest(sim, loopback=True, request_timeout_seconds=0.2) as guest:
         training = guest.training_handle("connect_to_experiment")
         sim.set_fault("registry_snapshot", Fault(kind="hang"))
         future = guest.create("download_snapshot_from_registry")
@@ -33,17 +26,12 @@ def test_request_timeout_fails_the_future_and_the_stop() -> None:
 
 
 def test_training_handle_table_is_bounded(sim: HiveSimulator) -> None:
-    with (
-        ReferenceHost(HostConfig(max_training_handles=1)) as host,
-        sim.respx_backend() as address,
-        host.instantiate(thunk_guest()) as inst,
-    ):
-        guest = Guest(inst, address.host, address.port)
+    with configured_guest(sim, max_training_handles=1) as guest:
         first = guest.training_handle("connect_to_experiment")
         future = guest.create("connect_to_experiment")
         guest.wait("poll_future_training_handle", future)
         assert guest.take("take_future_training_handle", future, 8) == (UNAVAILABLE, b"\xa5" * 8)
-        assert inst.futures_count == 1
+        assert guest.inst.futures_count == 1
         assert guest.call("stop_training", context=first) == SUCCESS
         assert guest.take("take_future_training_handle", future, 8)[0] == SUCCESS
 
@@ -63,12 +51,7 @@ def test_bad_config_body_fails_both_futures(guest: Guest, sim: HiveSimulator, ki
 
 
 def test_full_training_table_does_not_mask_a_failed_future(sim: HiveSimulator) -> None:
-    with (
-        ReferenceHost(HostConfig(max_training_handles=1)) as host,
-        sim.respx_backend() as address,
-        host.instantiate(thunk_guest()) as inst,
-    ):
-        guest = Guest(inst, address.host, address.port)
+    with configured_guest(sim, max_training_handles=1) as guest:
         guest.training_handle("connect_to_experiment")
         future = guest.create("connect_to_experiment", run_id="no-such-run")
         guest.wait("poll_future_training_handle", future)
