@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 .venv/bin/ark-conformance manifest --check conformance/manifest/ark-ml-v2.toml >/dev/null
-.venv/bin/ark-conformance coverage | tail -n 1   # the summary line; a gap fails the job
+.venv/bin/ark-conformance coverage --require-error-codes | tail -n 1   # the summary line; a gap fails the job
 .venv/bin/ark-conformance run --host reference \
     --expectations conformance/expectations/reference_host.toml \
     --report-dir reports/reference "$@"
