@@ -58,7 +58,7 @@ class HiveSimulator:
         self._faults = FaultPlan(scenario.faults)
         self._requests: list[RecordedRequest] = []
         self._held: dict[str, list[_Ticket]] = {}
-        self._abandoned: dict[str, int] = {}
+        self._abandoned: dict[str, list[_Ticket]] = {}
 
     # ---- backends -------------------------------------------------------------------------------------------
     def respx_backend(self, base_url: str = "http://hive.test:8080") -> AbstractContextManager[HiveAddress]:
@@ -111,17 +111,13 @@ class HiveSimulator:
     def abandoned(self, route: str) -> int:
         """How many held requests on ``route`` the client gave up on (hung up) before they were released."""
         with self._cond:
-            return self._abandoned.get(route, 0)
+            return len(self._abandoned.get(route, []))
 
     def wait_for_abandoned(self, route: str, n: int = 1, timeout: float = 1.0) -> int:
         """Block until clients have hung up on ``n`` held requests on ``route`` (loopback only: respx has no
         connection to hang up). Shows that a host cancels its work, e.g. when its guest instance is closed."""
-        with self._cond:
-            if not self._cond.wait_for(lambda: self._abandoned.get(route, 0) >= n, timeout=timeout):
-                got = self._abandoned.get(route, 0)
-                what = f"{n} abandoned request(s) on {route}"
-                raise TimeoutError(f"hive simulator: waited {timeout} s for {what}; got {got}")
-            return self._abandoned[route]
+        gone = self._wait(lambda: self._abandoned.get(route, []), n, timeout, f"{n} abandoned request(s) on {route}")
+        return len(gone)
 
     def _wait(self, select: Callable[[], list[Any]], n: int, timeout: float, what: str) -> list[Any]:
         with self._cond:
@@ -200,11 +196,11 @@ class HiveSimulator:
                 ticket = _Ticket(session)
                 self._held.setdefault(match.route, []).append(ticket)
                 self._cond.notify_all()
-                gone = client_gone or (lambda: False)
-                while not self._cond.wait_for(lambda: ticket.released or session.stopped, timeout=HOLD_POLL_SECONDS):
-                    if gone():
+                poll = HOLD_POLL_SECONDS if client_gone else None  # respx: no connection to watch
+                while not self._cond.wait_for(lambda: ticket.released or session.stopped, timeout=poll):
+                    if client_gone and client_gone():
                         self._held[match.route] = [t for t in self._held.get(match.route, []) if t is not ticket]
-                        self._abandoned[match.route] = self._abandoned.get(match.route, 0) + 1
+                        self._abandoned.setdefault(match.route, []).append(ticket)
                         self._cond.notify_all()
                         return Outcome("aborted", fault=fault)
                 if not ticket.released:

@@ -1,9 +1,9 @@
 """futures.instance-teardown makes teardown observable: after the case, closing the instance must cancel
 its held requests and free its futures.
 
-The guest cannot see its own teardown, so the runner judges only the journal of this fixture; this test
-adds the post-case check for the in-process reference host (and shows it catches a host that leaves its
-background work running). A runner-side check for every host is proposed in fixtures_wat/README.md.
+The guest cannot see its own teardown. The runner's `teardown` header check judges it for every host from
+the hive's side (held requests hung up after close); this test adds what only an in-process host shows:
+no request in flight and no future left in its tables after close (and that it catches hosts that keep them).
 """
 
 from __future__ import annotations

@@ -33,6 +33,10 @@ STOPPED_RUN: dict[str, Any] = {
 }
 
 
+# a raw HTTP request for tests that drive the loopback server through a bare socket (to hang up on it)
+RAW_CONFIG_REQUEST = b"GET /api/v1/runs/run-1/config HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+
+
 def start_body(**overrides: Any) -> dict[str, Any]:
     """A valid start request body (what a conforming host sends), with ``overrides`` applied."""
     body: dict[str, Any] = {

@@ -7,9 +7,7 @@ import socket
 import pytest
 
 from conformance.hive import HiveSimulator, Scenario
-from tests.hive.conftest import RUN_1
-
-CONFIG_REQUEST = b"GET /api/v1/runs/run-1/config HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+from tests.hive.conftest import RAW_CONFIG_REQUEST, RUN_1
 
 
 def _held_config_sim() -> HiveSimulator:
@@ -21,7 +19,7 @@ def test_client_hanging_up_on_a_held_request_is_abandoned():
     with sim.loopback_server() as address:
         clients = [socket.create_connection((address.host, address.port)) for _ in range(2)]
         for client in clients:
-            client.sendall(CONFIG_REQUEST)
+            client.sendall(RAW_CONFIG_REQUEST)
         sim.wait_for_held("config", 2, timeout=5.0)
         clients[0].close()
         assert sim.wait_for_abandoned("config", 1, timeout=5.0) == 1
@@ -35,7 +33,7 @@ def test_a_client_that_stays_is_not_abandoned():
     sim = _held_config_sim()
     with sim.loopback_server() as address:
         client = socket.create_connection((address.host, address.port))
-        client.sendall(CONFIG_REQUEST)
+        client.sendall(RAW_CONFIG_REQUEST)
         sim.wait_for_held("config", timeout=5.0)
         with pytest.raises(TimeoutError, match="abandoned"):
             sim.wait_for_abandoned("config", 1, timeout=0.2)

@@ -11,16 +11,14 @@ import struct
 
 from conformance.hive import HiveSimulator, Scenario
 from conformance.hive._loopback import _Server
-from tests.hive.conftest import RUN_1
-
-CONFIG_REQUEST = b"GET /api/v1/runs/run-1/config HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+from tests.hive.conftest import RAW_CONFIG_REQUEST, RUN_1
 
 
 def test_client_reset_before_the_answer_prints_nothing(capsys):
     sim = HiveSimulator(Scenario.from_dict({"runs": [RUN_1], "faults": {"config": {"kind": "hold"}}}))
     with sim.loopback_server() as address:
         client = socket.create_connection((address.host, address.port))
-        client.sendall(CONFIG_REQUEST)
+        client.sendall(RAW_CONFIG_REQUEST)
         sim.wait_for_held("config", timeout=5.0)
         # SO_LINGER 0: close with a reset, so the server's write of the held answer fails
         client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
