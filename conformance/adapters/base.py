@@ -120,6 +120,11 @@ class HostAdapter(ABC):
     def close(self) -> None:
         """Stop the host (threads, processes); never raises."""
 
+    def provided_imports(self) -> Mapping[tuple[str, str], Any] | None:
+        """The host's import table, (module, field) -> function type, when the host can list it; None means
+        ask by linking (`probe` then instantiates one-import guests)."""
+        return None
+
     def __enter__(self) -> HostAdapter:
         return self
 

@@ -524,11 +524,12 @@ class SubprocessAdapter(HostAdapter):
         reply = self._call_on(process, message, timeout if timeout is not None else DEFAULT_CALL_TIMEOUT)
         return SubprocessInstance(self, reply["instance"], funcs)
 
-    def provided_imports(self) -> dict[tuple[str, str], FuncSig]:
-        """The host's import table (the `imports` op, protocol 2): what `probe` checks against the manifest."""
+    def provided_imports(self) -> dict[tuple[str, str], FuncSig] | None:
+        """The host's import table (the `imports` op, protocol 2): what `probe` checks against the manifest.
+        None for a version-1 host, which `probe` asks by linking instead."""
         process = self._ensure()
         if self.protocol < 2:
-            raise HostCrashed(f"probe needs subprocess protocol 2; the host speaks {self.protocol}")
+            return None
         reply = self._call_on(process, {"op": "imports"}, MEMORY_OP_SECONDS)
         return {(i["module"], i["name"]): FuncSig(tuple(i["params"]), tuple(i["results"])) for i in reply["imports"]}
 

@@ -273,6 +273,21 @@ def _stderr_flood(request: dict[str, Any]) -> None:
 MODES["stderr-flood"] = _stderr_flood
 
 
+@mode("imports-mistyped", when=lambda r: r.get("op") == "imports")
+def _(request):  # drop_future takes an i32 handle here, and stop_experiment is missing
+    table = SERVER.handle(request)
+    for entry in table["imports"]:
+        if entry["name"] == "ml__drop_future":
+            entry["params"] = ["i32"]
+    table["imports"] = [e for e in table["imports"] if e["name"] != "ml__stop_experiment"]
+    write(table)
+
+
+@mode("imports-garbage", when=lambda r: r.get("op") == "imports")
+def _(request):
+    write({"id": request["id"], "ok": True, "imports": [{"module": "ark-ml-v2"}]})
+
+
 # ---------------------------------------------------------------- bad hellos and versions
 
 
