@@ -28,6 +28,7 @@ MODES: dict[str, Handler] = {}
 # With $MISBEHAVING_ONCE set, only the first process misbehaves (it creates that file); later ones, the
 # restarts, serve correctly: the case after a misbehaving one must pass on a fresh host.
 ONCE = os.environ.get("MISBEHAVING_ONCE")
+RECORD = os.environ.get("MISBEHAVING_RECORD")  # append every request line to this file
 HELLO = {
     "protocol": 2,
     "name": "misbehaving",
@@ -288,6 +289,12 @@ def _(request):
     write({"id": request["id"], "ok": True, "imports": [{"module": "ark-ml-v2"}]})
 
 
+@mode("i64-as-number", when=lambda r: r.get("op") == "call")
+def _(request):  # the right value, written as a JSON number: breaks on large values in other languages
+    reply = SERVER.handle(request)
+    write({**reply, "results": [int(v) for v in reply["results"]]} if reply["ok"] else reply)
+
+
 # ---------------------------------------------------------------- bad hellos and versions
 
 
@@ -345,6 +352,9 @@ def main() -> None:
             pass
     handler = MODES[sys.argv[1]]
     for line in sys.stdin.buffer:
+        if RECORD:
+            with open(RECORD, "ab") as fh:
+                fh.write(line)
         request = json.loads(line)
         if request.get("op") == "shutdown" and handler is not MODES["ignore-shutdown"]:
             break
