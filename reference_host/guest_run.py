@@ -53,6 +53,8 @@ def params_block(hive_host: str, hive_port: int, case_seed: int = 0) -> bytes:
 
 
 def _u32(value: object) -> int:
+    if isinstance(value, list) and len(value) == 1:  # GuestInstance.call returns list[int]
+        value = value[0]
     if not isinstance(value, int):
         raise GuestProtocolError(f"expected an i32 result, got {value!r}")
     return value & 0xFFFF_FFFF
@@ -84,7 +86,7 @@ def run_guest(
     missing = [name for name in REQUIRED_EXPORTS if not inst.has_export(name)]
     if missing:
         raise GuestProtocolError(f"guest does not export {', '.join(missing)}")
-    version = inst.call("conformance_protocol")
+    version = _u32(inst.call("conformance_protocol"))
     if version != PROTOCOL_VERSION:
         raise GuestProtocolError(f"guest speaks protocol {version}, this host {PROTOCOL_VERSION}")
     try:
@@ -97,7 +99,7 @@ def run_guest(
             inst.call("ark_initialize")
         end = time.monotonic() + deadline_seconds
         for _ in range(max_steps):
-            result = inst.call("conformance_step")
+            result = _u32(inst.call("conformance_step"))
             if result == 1:
                 status, detail = "done", ""
                 break

@@ -19,7 +19,7 @@ from conformance.manifest import Import
 from conformance.wasm import engine as shared_engine
 
 from ._abi import manifest
-from ._loading import NAME, VERSION, manifest_features, manifest_profiles
+from ._loading import NAME, VERSION, manifest_features, manifest_profiles, results_of
 from .futures import FutureTable, TrainingTable
 from .hive_client import HiveClient
 from .imports import MlImports
@@ -147,12 +147,13 @@ class GuestInstance:
 
         return call
 
-    def call(self, name: str, *args: Any) -> Any:
-        """Call the export `name` with raw Wasm values; returns its result (None, a value, or a list)."""
+    def call(self, name: str, *args: int) -> list[int]:
+        """Call the export `name` with raw Wasm values; returns its results, one int per result type (as
+        the adapters' Instance.call does, so a driver need not know which host it holds)."""
         func = self.instance.exports(self.store).get(name)
         if not isinstance(func, wasmtime.Func):
             raise KeyError(f"the guest exports no function {name!r}")
-        return func(self.store, *args)
+        return results_of(func(self.store, *args))
 
     def has_export(self, name: str) -> bool:
         return isinstance(self.instance.exports(self.store).get(name), wasmtime.Func)

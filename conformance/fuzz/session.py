@@ -91,7 +91,7 @@ class ThunkSession:
         code = trap = error = None
         try:
             result = inst.call(thunk_export_name(imp), *raw)
-            code = int(result) & 0xFFFF_FFFF
+            code = int(result[0] if isinstance(result, list) else result) & 0xFFFF_FFFF
         except Exception as exc:  # a trap (wasmtime.Trap) or anything the host let escape
             kind = type(exc).__name__
             if kind in ("Trap", "WasmtimeError"):
