@@ -149,8 +149,13 @@ class _Process:
         assert self.proc.stdin is not None
         os.set_blocking(self.proc.stdin.fileno(), False)
         _live.add(self)
-        for target in (self._read_stdout, self._read_stderr, self._watch_exit):
-            threading.Thread(target=target, daemon=True, name=f"host-{self.pgid}-{target.__name__}").start()
+        threads = [
+            threading.Thread(target=target, daemon=True, name=f"host-{self.pgid}-{target.__name__}")
+            for target in (self._read_stdout, self._read_stderr, self._watch_exit)
+        ]
+        for thread in threads:
+            thread.start()
+        self._stderr_reader = threads[1]
 
     # ------------------------------------------------------------------ threads
 
@@ -285,6 +290,8 @@ class _Process:
         """Why the host is gone, with its exit code and last stderr line (the leader gets a moment to exit)."""
         self.exited.wait(EXIT_GRACE)
         code = self.proc.poll() if self.exited.is_set() else None
+        if code is not None:
+            self._stderr_reader.join(EXIT_GRACE)  # its last words, unless a child still holds stderr
         self.kill()
         what = "closed its stdout" if closed and code is None else "exited"
         status = f"exit code {code}" if code is not None else "still running: killed"

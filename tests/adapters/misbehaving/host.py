@@ -12,7 +12,6 @@ import json
 import os
 import signal
 import sys
-import threading
 import time
 from collections.abc import Callable
 from typing import Any
@@ -218,6 +217,7 @@ def _(request):  # a byte every 0.1 s, never a newline: the deadline is absolute
 
 @mode("die-mid-case")
 def _(request):
+    os.write(2, b"about to die\n" + b"x" * 5000 + b"\n" + b"last words " * 1000)
     os._exit(3)
 
 
@@ -260,14 +260,8 @@ MODES["ignore-shutdown"] = _ignore_shutdown
 
 
 def _stderr_flood(request: dict[str, Any]) -> None:
-    if request.get("op") == "hello":
-
-        def flood() -> None:
-            line = b"flood " * 2000 + b"\n"
-            while True:
-                os.write(2, line)
-
-        threading.Thread(target=flood, daemon=True).start()
+    """Twice a pipe's buffer of stderr before every reply: a runner that does not drain it deadlocks."""
+    os.write(2, (b"flood " * 2000 + b"\n") * 11)
     serve_correctly(request)
 
 
