@@ -407,7 +407,7 @@ class SubprocessInstance(Instance):
 
     def _op(self, op: str, timeout: float, line_cap: int = MAX_LINE, **fields: Any) -> dict[str, Any]:
         if self._process is None or self._adapter._process is not self._process or not self._process.alive:
-            raise HostCrashed("host process was restarted; this instance is gone")
+            raise HostCrashed("host process is gone (it exited or was killed), and this instance with it")
         return self._adapter._call_on(self._process, {"op": op, "instance": self._id, **fields}, timeout, line_cap)
 
     def _violation(self, exc: ProtocolViolation) -> ProtocolViolation:
