@@ -59,7 +59,10 @@ def test_params_block_layout():
 
 
 def test_missing_exports_in_protocol_order():
-    assert missing_exports({"conformance_step", "conformance_params"}) == ["conformance_protocol", "conformance_journal"]
+    assert missing_exports({"conformance_step", "conformance_params"}) == [
+        "conformance_protocol",
+        "conformance_journal",
+    ]
 
 
 def test_read_journal_reads_records_and_data():

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from conformance.runner import HiveObservation, Record, judge, load_fixture
 
 from .helpers import DATA
