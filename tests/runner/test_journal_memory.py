@@ -2,7 +2,9 @@
 
 The fixture's two records each declare 4 GiB of data (the whole of a 4 GiB guest memory). Before the
 codec read only judged bytes, the runner copied both in full (8.2 GB RSS). The case runs in a fresh
-interpreter so that its peak RSS (ru_maxrss) is the runner's alone.
+interpreter so that its peak RSS is the runner's alone: VmHWM from /proc, the high-water mark of this
+process's own memory (ru_maxrss would not do: Linux carries the parent's peak across fork and exec,
+and under pytest-xdist the parent is a worker of several hundred MB).
 """
 
 from __future__ import annotations
@@ -15,13 +17,14 @@ from .helpers import DATA, ROOT
 
 RSS_LIMIT_MB = 200
 SCRIPT = """
-import json, resource, sys
+import json, sys
 from pathlib import Path
 from conformance.adapters import open_adapter
 from conformance.runner import load_fixture, run_case
 with open_adapter("reference") as adapter:
     run = run_case(adapter, load_fixture(Path(sys.argv[1])), seed=1)
-peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+status = Path("/proc/self/status").read_text()
+peak_mb = int(next(l for l in status.splitlines() if l.startswith("VmHWM:")).split()[1]) / 1024  # kB
 print(json.dumps({"outcome": str(run.outcome), "message": run.diagnostic.message, "peak_mb": peak_mb}))
 """
 
