@@ -109,8 +109,11 @@ def _run_case(adapter: HostAdapter, fixture: Fixture, seed: int | None) -> CaseR
             return _finish(
                 instance, sim, fixture, CaseRun(Outcome.CRASH, Diagnostic(f"host crashed: {exc}"), driver.steps)
             )
-        except (ProtocolError, IndexError) as exc:
+        except ProtocolError as exc:
             return _finish(instance, sim, fixture, broken_fixture(str(exc), driver.steps))
+        except IndexError as exc:  # every range was checked against memory_size first: the host is wrong
+            message = f"host refused a memory access inside its reported memory size: {exc}"
+            return _finish(instance, sim, fixture, CaseRun(Outcome.CRASH, Diagnostic(message), driver.steps))
         except Exception:
             instance.close()  # run_case reports the runner's own failure as an `error`; free the instance first
             raise
