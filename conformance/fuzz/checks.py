@@ -30,7 +30,7 @@ def check_call(
     if outcome.error:
         raise CallCheckFailed(f"{where}: host exception escaped ({outcome.error}) (abi/hostile-guest/no-crash)")
     code = outcome.code
-    if code not in model.m.allowed_error_values:
+    if code not in model.error_values:
         raise CallCheckFailed(f"{where}: returned {code}, not an ErrorCode (abi/error-codes/closed-set)")
     expectation = model.expect(index, imp, args, image)
     if code not in expectation.allowed:
@@ -39,7 +39,7 @@ def check_call(
             f"{where}: returned {model.codes(code).name}, expected one of {names} ({', '.join(expectation.reasons)})"
         )
     region = model.out_slot(imp, args)
-    changed = outcome.changed()
+    changed = outcome.changed(region)
     if code != model.codes.Success and changed:
         raise CallCheckFailed(
             f"{where}: returned {model.codes(code).name} but wrote {changed} (abi/memory/write-only-on-success)"

@@ -83,6 +83,7 @@ class HostModel:
         self.outcome: OutcomeOracle = outcome or (lambda imp, strings, inst: "unknown")
         self.cap = self.m.limits.max_outstanding_futures
         self.codes = self.m.error_codes
+        self.error_values = self.m.allowed_error_values  # asked on every call: computed once
 
     # ------------------------------------------------------------------------------ classification --
     def _created_kinds(self, imp: Import) -> list[tuple[int, str]]:
