@@ -10,9 +10,8 @@
 
 from __future__ import annotations
 
-from conformance.manifest import Import
-
 from .model import HostModel, ModelViolation
+from .rules import CallContext
 from .session import CallOutcome
 
 
@@ -20,10 +19,10 @@ class CallCheckFailed(AssertionError):
     """A call broke an invariant; the message names the call and the clause."""
 
 
-def check_call(
-    model: HostModel, index: int, imp: Import, args: tuple[int, ...], image: bytes, outcome: CallOutcome
-) -> None:
-    """Raise CallCheckFailed on the first broken invariant, else update the model with the outcome."""
+def check_call(model: HostModel, index: int, call: CallContext, outcome: CallOutcome) -> None:
+    """Raise CallCheckFailed on the first broken invariant of ``call`` on instance ``index``, else update
+    the model with the outcome."""
+    imp, args, image = call.imp, call.args, call.image
     where = f"{imp.name}{tuple(args)} on instance {index}"
     if outcome.trap:
         raise CallCheckFailed(f"{where}: trapped ({outcome.trap}) (abi/hostile-guest/no-crash)")

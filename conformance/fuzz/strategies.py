@@ -12,7 +12,7 @@ reading the final memory image, so overlapping placements are harmless.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Literal
 
@@ -234,6 +234,16 @@ def call_plans(imp: Import, ctx: FuzzContext, mode: Mode = "any") -> st.SearchSt
             place = partial(_handle_and_slice, arg, slot, ctx, mode, lanes.get(slot.name))
             parts.append(handles(ctx.handles, mode).flatmap(place))
     return st.tuples(*parts).map(partial(_assemble, imp))
+
+
+def with_workers(imp: Import, plan: CallPlan, workers: int) -> CallPlan:
+    """``plan`` asking for ``workers`` remote workers (unchanged when ``imp`` takes no worker count)."""
+    arg = next((a for a in lowered_args(imp) if a.name == "num_remote_workers"), None)
+    if arg is None:
+        return plan
+    args = list(plan.args)
+    args[arg.indices[0]] = workers
+    return replace(plan, args=tuple(args))
 
 
 def _assign_one(arg: Arg, value: int) -> tuple[tuple[tuple[int, int], ...], tuple]:
