@@ -268,7 +268,7 @@ def _handle_and_slice(arg: Arg, slot: Arg, ctx: FuzzContext, mode: Mode, lane, h
     known = ctx.vec_lengths.get(handle)
 
     def place(length: int) -> st.SearchStrategy:
-        ptr = out_pointers(length, ctx.memory_size, mode, lane) if length else u32_values()
+        ptr = out_pointers(length, ctx.memory_size, mode, lane)  # also for 0: one draw shape per length
         return ptr.map(lambda p: (((arg.indices[0], handle), (slot.indices[0], p), (slot.indices[1], length)), ()))
 
     return _slice_length(known, ctx.memory_size, mode).flatmap(place)
