@@ -37,7 +37,7 @@ def check_call(model: HostModel, index: int, call: CallContext, outcome: CallOut
         raise CallCheckFailed(
             f"{where}: returned {model.codes(code).name}, expected one of {names} ({', '.join(expectation.reasons)})"
         )
-    region = model.out_slot(imp, args)
+    region = call.out_slot
     changed = outcome.changed(region)
     if code != model.codes.Success and changed:
         raise CallCheckFailed(

@@ -27,7 +27,6 @@ from .rules import load_rules
 from .strategies import call_plans, with_workers
 from .world import World
 
-
 CATEGORIES = ("start", "connect", "config", "registry", "poll", "take", "drop", "stop", "link")
 
 

@@ -12,13 +12,13 @@ import re
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any, Protocol
 
 from conformance.manifest import Import, Manifest, load_manifest
 
-from ._lowered import Arg, lowered_args
+from ._lowered import Arg, lowered_args, out_region
 
 RULES_FILE = "rules.toml"
 
@@ -125,6 +125,11 @@ class CallContext:
     args: tuple[int, ...]
     image: bytes
     state: HandleView
+
+    @cached_property
+    def out_slot(self) -> tuple[int, int] | None:
+        """(ptr, len) the call may write on Success (asked by the world and by check_call)."""
+        return out_region(self.imp, self.args)
 
 
 # A check: True when ``arg`` of the call is fine; ``params`` are the rule's extra keys from rules.toml.

@@ -69,6 +69,7 @@ class World:
         fill: int = DEFAULT_FILL,
     ) -> None:
         self.m = load_manifest()
+        self._imports = {imp.key: imp for imp in self.m.imports}
         self.sim = sim
         self.host = host
         self.scenario = scenario
@@ -146,12 +147,12 @@ class World:
     def call(self, index: int, plan: CallPlan) -> CallOutcome:
         """Write the plan's memory, call, record the step and check every invariant (raises on failure)."""
         assert self.session is not None
-        imp = self.m.import_by_key(plan.import_key)
+        imp = self._imports[plan.import_key]
         self.session.write(index, plan.writes)
         call = CallContext(imp, plan.args, self.session.image(index), self._model.instances[index])
         self._record(index, imp, plan)
         outcome = self.session.call(index, imp, plan.args)
-        self._slots.append(outcome.slot(self._model.out_slot(imp, plan.args)))
+        self._slots.append(outcome.slot(call.out_slot))
         try:
             check_call(self._model, index, call, outcome)
         except AssertionError:
