@@ -19,7 +19,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--rust",
         action="store_true",
-        help="print Rust bindings: the extern \"C\" blocks and #[repr(C)] types (fixtures_rust/support/ffi.rs)",
+        help='print Rust bindings: the extern "C" blocks and #[repr(C)] types (fixtures_rust/support/ffi.rs)',
     )
     parser.add_argument(
         "--provenance",
