@@ -18,12 +18,12 @@ from pathlib import Path
 
 import pytest
 
+from conformance._rust import parse_source, parse_struct
 from conformance.adapters import open_adapter
 from conformance.cli import main
 from conformance.manifest import load_manifest
-from conformance.rust_bindings import rust_bindings
-from conformance._rust import parse_source, parse_struct
 from conformance.runner import run_case
+from conformance.rust_bindings import rust_bindings
 from conformance.validator import validate_interface
 from conformance.wasm import interface, load_module
 
@@ -85,9 +85,7 @@ def test_each_extern_block_links_exactly_its_modules_imports():
     m = load_manifest()
     blocks = re.findall(r'#\[link\(wasm_import_module = "([^"]+)"\)\]\nextern "C" \{(.*?)\n\}', rust_bindings(m), re.S)
     declared = {module: re.findall(r"^    pub fn (\w+)\(", body, re.M) for module, body in blocks}
-    assert declared == {
-        api.module: [imp.field for imp in m.imports if imp.module == api.module] for api in m.apis
-    }
+    assert declared == {api.module: [imp.field for imp in m.imports if imp.module == api.module] for api in m.apis}
 
 
 def test_a_changed_manifest_changes_the_bindings():
@@ -165,8 +163,8 @@ def test_lifecycle_windows_are_the_manifest_sizes_plus_canaries():
             continue
         pattern = check["bytes"].replace(" ", "")
         assert pattern[:16] == pattern[-16:] == "a5" * 8, check["id"]
-        imp = m.find_import("ark-ml-v2", check["call"]) or m.find_import("ark-ml-v1", check["call"])
-        out = [p.rust.removeprefix("*mut ") for p in imp.params if p.rust.startswith("*mut ")][0]
+        imp = next(i for i in m.imports if i.field == check["call"])
+        out = next(p.rust.removeprefix("*mut ") for p in imp.params if p.rust.startswith("*mut "))
         if out != "u8":  # take_future_vec_u8: the length PollVec reported just before
             assert len(pattern) // 2 == 16 + sizes[out], check["id"]
 
