@@ -177,6 +177,13 @@ def test_layout_expectations_are_the_manifest_layouts():
     ]
 
 
+def test_manifest_layouts_cite_the_layout_fixture_check_that_verifies_them():
+    m = load_manifest()
+    checks = {c["note"].split(":")[0]: c["id"] for c in _sidecar(LAYOUTS)["check"]}
+    for name, s in m.structs.items():
+        assert s.provenance.detail.endswith(f"fixture {LAYOUTS.stem}, check {checks[name]}"), name
+
+
 # ---- runs ---------------------------------------------------------------------------------------------
 
 
