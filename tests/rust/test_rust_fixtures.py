@@ -13,6 +13,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -45,7 +46,7 @@ def _need_rustc() -> None:
     """Skip without Debian's rustc, except in CI, where setup.sh installs it and a skip would hide a failure."""
     if RUSTC.exists():
         return
-    if os.environ.get("CI"):
+    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
         pytest.fail(f"{RUSTC} is missing in CI: scripts/setup.sh installs rustc and libstd-rust-dev-wasm32")
     pytest.skip(f"{RUSTC} not installed (apt-get install rustc libstd-rust-dev-wasm32)")
 
@@ -115,6 +116,16 @@ def test_generated_bindings_compile_for_wasm32(tmp_path):
 
 
 # ---- the builds ---------------------------------------------------------------------------------------
+
+
+def test_a_missing_rustc_fails_in_ci_and_skips_elsewhere(monkeypatch):
+    monkeypatch.setattr(sys.modules[__name__], "RUSTC", Path("/nonexistent/rustc"))
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception):
+        _need_rustc()
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception):
+        _need_rustc()
 
 
 def test_every_rust_fixture_is_committed_with_its_sidecar():
