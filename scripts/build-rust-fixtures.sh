@@ -31,6 +31,11 @@ cd "$ROOT/fixtures_rust"
 "$RUSTC" "${COMMON[@]}" --crate-type rlib --crate-name ark_guest -C metadata=ark_guest \
   -o "$TMP/libark_guest.rlib" support/lib.rs
 
+# The committed binaries are reproducible with this toolchain only; record which one built them.
+if [ "$OUT" = "$ROOT/fixtures_wat" ]; then
+  "$RUSTC" -vV | grep -E '^(release|LLVM version):' > "$ROOT/fixtures_rust/TOOLCHAIN"
+fi
+
 for src in fixtures/*.rs; do
   id="$(basename "$src" .rs)"
   "$RUSTC" "${COMMON[@]}" --crate-type cdylib --crate-name fixture -C metadata=fixture \

@@ -36,6 +36,7 @@ from ._sidecar import CORPUS, ROOT, as_wat_fixture
 RUSTC = Path("/usr/bin/rustc")
 BINDINGS = ROOT / "fixtures_rust" / "support" / "ffi.rs"
 BUILD = ROOT / "scripts" / "build-rust-fixtures.sh"
+TOOLCHAIN = ROOT / "fixtures_rust" / "TOOLCHAIN"
 SOURCES = sorted((ROOT / "fixtures_rust" / "fixtures").glob("*.rs"))
 WASM = sorted(CORPUS.glob("rust.*.wasm"))
 LIFECYCLE = CORPUS / "rust.full-lifecycle.wasm"
@@ -137,6 +138,10 @@ def test_every_rust_fixture_is_committed_with_its_sidecar():
 
 def test_committed_wasm_is_rebuilt_byte_for_byte(tmp_path):
     _need_rustc()
+    version = subprocess.run([str(RUSTC), "-vV"], capture_output=True, text=True, check=True).stdout
+    toolchain = [line for line in version.splitlines() if line.startswith(("release:", "LLVM version:"))]
+    built_with = TOOLCHAIN.read_text("utf-8").splitlines()
+    assert toolchain == built_with, f"the committed .wasm files were built by {built_with}: rebuild and commit"
     done = _build(BUILD, tmp_path)
     assert done.returncode == 0, done.stderr
     for wasm in WASM:
