@@ -23,7 +23,7 @@ from conformance._rust import parse_source, parse_struct
 from conformance.adapters import open_adapter
 from conformance.cli import main
 from conformance.manifest import load_manifest
-from conformance.runner import run_case
+from conformance.runner import discover, run_case
 from conformance.rust_bindings import rust_bindings
 from conformance.validator import validate_interface
 from conformance.wasm import interface, load_module
@@ -211,6 +211,10 @@ def test_manifest_layouts_cite_the_layout_fixture_check_that_verifies_them():
 
 @pytest.fixture(scope="module")
 def fixtures(tmp_path_factory):
+    """The runner's own fixtures once it discovers sidecar ``.wasm`` fixtures; until then the ``.wat`` bridge."""
+    discovered = {f.id: f for f in discover(CORPUS) if f.id in {w.stem for w in WASM}}
+    if discovered:
+        return discovered
     directory = tmp_path_factory.mktemp("rust-fixtures")
     return {wasm.stem: as_wat_fixture(wasm, directory) for wasm in WASM}
 
