@@ -21,6 +21,12 @@ const DEFAULT_LIMITS = Object.freeze({
   request_timeout_seconds: 10.0,
 });
 
+/**
+ * The TrainingHandles one instance may hold (project-defined, no manifest limit yet: the reference
+ * host's HostConfig.max_training_handles); take_future_training_handle beyond it is Unavailable.
+ */
+const MAX_TRAINING_HANDLES = 1024;
+
 /** size_of::<T>() on wasm32 for every out type (manifest [[structs]] and [[aliases]]). */
 const SIZE = Object.freeze({
   FutureHandle: 8,
@@ -66,4 +72,4 @@ const IMPORTS = Object.freeze([
 const PROFILES = Object.freeze(['core', 'extended']);
 const FEATURES = Object.freeze(['checkpoint', 'registry', 'remote-workers']);
 
-module.exports = { ErrorCode, ERROR_CODE_VALUES, DEFAULT_LIMITS, SIZE, Kind, IMPORTS, PROFILES, FEATURES };
+module.exports = { MAX_TRAINING_HANDLES, ErrorCode, ERROR_CODE_VALUES, DEFAULT_LIMITS, SIZE, Kind, IMPORTS, PROFILES, FEATURES };

@@ -5,14 +5,22 @@
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-/** An i32 pointer, length or u32 as the guest meant it: unsigned (abi/pointers/unsigned). */
-const u32 = (value) => value >>> 0;
+/**
+ * Test hook (tests/examples): ARK_NODE_HOST_MUTANT breaks this host on purpose, to show the corpus
+ * catches it. `write-one-byte-too-many`: every out-write is one byte longer. `signed-pointers`:
+ * pointers and lengths are used as Wasm hands them to JS, signed.
+ */
+const MUTANT = process.env.ARK_NODE_HOST_MUTANT || '';
+const EXTRA_BYTE = MUTANT === 'write-one-byte-too-many';
 
-/** An i64 handle as the guest meant it: unsigned u64, as a BigInt. */
+/**
+ * An i32 pointer, length or u32 as the guest meant it: unsigned (abi/pointers/unsigned). Wasm i32
+ * values reach a JS import as signed Numbers: 0xFFFF_FFFF arrives as -1.
+ */
+const u32 = MUTANT === 'signed-pointers' ? (value) => value : (value) => value >>> 0;
+
+/** An i64 handle as the guest meant it: unsigned u64, as a BigInt (Wasm i64 reaches JS as a signed BigInt). */
 const u64 = (value) => BigInt.asUintN(64, BigInt(value));
-
-/** Test hook: ARK_NODE_HOST_MUTANT=write-one-byte-too-many makes every out-write one byte longer. */
-const EXTRA_BYTE = process.env.ARK_NODE_HOST_MUTANT === 'write-one-byte-too-many';
 
 class GuestMemory {
   constructor() {

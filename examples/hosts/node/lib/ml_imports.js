@@ -4,7 +4,7 @@
 // always: bad pointer or string (InvalidArguments) -> handle lookup (NotFound) -> futures cap
 // (Unavailable) -> work.
 
-const { ErrorCode: E, ERROR_CODE_VALUES, SIZE, Kind } = require('./abi.js');
+const { ErrorCode: E, ERROR_CODE_VALUES, MAX_TRAINING_HANDLES, SIZE, Kind } = require('./abi.js');
 const { u32, u64, u64le, u32pair } = require('./guest_memory.js');
 const { hiveOrigin, routeSpec } = require('./hive.js');
 
@@ -43,7 +43,7 @@ function makeImports(ctx) {
   };
 
   const trainingFrom = (hive) => (answer) =>
-    typeof answer.run_id === 'string' && answer.run_id !== '' ? [{ runId: answer.run_id, origin: hive }] : null;
+    typeof answer.run_id === 'string' ? [{ runId: answer.run_id, origin: hive }] : null;
 
   const configFrom = (answer) =>
     isU32(answer.num_features) && isU32(answer.num_actions) && typeof answer.config === 'string'
@@ -113,16 +113,24 @@ function makeImports(ctx) {
     };
   }
 
-  /** take_future_ark_experiment_config, take_future_training_handle: fixed-size value. */
-  function takeFixed(kind, size, encode) {
+  /**
+   * take_future_ark_experiment_config, take_future_training_handle: fixed-size value. `refuse()` may
+   * return an ErrorCode that refuses a ready future without consuming it.
+   */
+  function takeFixed(kind, size, encode, refuse = () => E.Success) {
     return (handle, dataPtr) => {
       const outPtr = u32(dataPtr);
       if (!memory.inBounds(outPtr, size)) return E.InvalidArguments;
       const [code, future] = lookup(handle, kind);
       if (code !== E.Success) return code;
       if (future.state === 'pending') return E.Unavailable;
+      if (future.state === 'failed') {
+        futures.release(u64(handle));
+        return E.HttpRequestFailed;
+      }
+      const refused = refuse();
+      if (refused !== E.Success) return refused;
       futures.release(u64(handle));
-      if (future.state === 'failed') return E.HttpRequestFailed;
       memory.write(outPtr, encode(future.value));
       return E.Success;
     };
@@ -188,8 +196,11 @@ function makeImports(ctx) {
 
   const v1 = {
     ml__poll_future_training_handle: pollSimple(Kind.training_handle),
-    ml__take_future_training_handle: takeFixed(Kind.training_handle, SIZE.TrainingHandle, (training) =>
-      u64le(futures.addTraining(training)),
+    ml__take_future_training_handle: takeFixed(
+      Kind.training_handle,
+      SIZE.TrainingHandle,
+      (training) => u64le(futures.addTraining(training)),
+      () => (futures.trainings.size >= MAX_TRAINING_HANDLES ? E.Unavailable : E.Success),
     ),
     ml__poll_future_vec_u8(handle, out) {
       const outPtr = u32(out);
