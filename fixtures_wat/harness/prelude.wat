@@ -1,5 +1,5 @@
-;; The guest-protocol prelude, spliced into every fixture that is not raw (fixtures_wat/README.md).
-;; Memory, the phase machine globals, the standard strings, the protocol exports, $record/$check/$window.
+  ;; The guest-protocol prelude, spliced into every fixture that is not raw (fixtures_wat/README.md).
+  ;; Memory, the phase machine globals, the standard strings, the protocol exports, $record/$check/$window.
   (memory (export "memory") 1)
   (global $phase (mut i32) (i32.const 0))
   (global $fut (mut i64) (i64.const 0))
