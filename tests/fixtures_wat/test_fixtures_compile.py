@@ -21,6 +21,9 @@ def test_fixture_compiles_with_wasmtime_and_exports_the_protocol(fixture) -> Non
 
 @pytest.mark.parametrize("fixture", FIXTURES, ids=[f.path.stem for f in FIXTURES])
 def test_fixture_compiles_and_validates_with_debian_wabt(fixture, tmp_path) -> None:
+    if fixture.loaded.is_binary:  # a compiled fixture is validated as it is
+        wabt_validate(fixture.path.read_bytes())
+        return
     expanded = tmp_path / fixture.path.name
     expanded.write_text(fixture.text, "utf-8")
     wabt_validate(wabt_wat2wasm(expanded))
