@@ -11,8 +11,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-
 from ._model import (
     Api,
     Clause,
@@ -56,6 +54,8 @@ def load_manifest() -> Manifest:
 
 def manifest_from_data(data: dict[str, Any]) -> Manifest:
     """Validate plain manifest data and build the typed view; raises ManifestError on any problem."""
+    import jsonschema  # here, not at the top: reading the raw manifest must stay fast (a host's `hello`)
+
     errors = sorted(jsonschema.Draft202012Validator(schema()).iter_errors(data), key=lambda e: list(e.path))
     if errors:
         first = errors[0]
