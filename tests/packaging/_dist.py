@@ -66,7 +66,10 @@ def build_sdist_and_wheel(work: Path) -> tuple[Path, Path]:
     out.mkdir()
     sdist = _build("build_sdist", tree, out)
     with tarfile.open(sdist) as tar:
-        tar.extractall(work / "unpacked", filter="data")
+        if hasattr(tarfile, "data_filter"):  # Python >= 3.11.4
+            tar.extractall(work / "unpacked", filter="data")
+        else:  # our own sdist, just built
+            tar.extractall(work / "unpacked")
     (unpacked,) = (work / "unpacked").iterdir()
     return sdist, _build("build_wheel", unpacked, out)
 
