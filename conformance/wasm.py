@@ -16,10 +16,12 @@ from pathlib import Path
 
 import wasmtime
 
+from conformance.errors import BadInput
+
 WASM_MAGIC = b"\x00asm"
 
 
-class WasmError(ValueError):
+class WasmError(BadInput):
     """The input is not a readable Wasm module (or WAT text); the message is one line."""
 
 

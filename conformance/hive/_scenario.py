@@ -16,13 +16,15 @@ from typing import Any
 
 import jsonschema
 
+from conformance.errors import BadInput
+
 ROUTES = ("start", "connect", "config", "stop", "disconnect", "registry_config", "registry_snapshot", "workers")
 FAULT_KINDS = ("latency", "refused", "status", "malformed", "truncated", "hang", "hold")
 DEFAULT_LATENCY_SECONDS = 0.05
 DEFAULT_HANG_SECONDS = 0.1
 
 
-class ScenarioError(ValueError):
+class ScenarioError(BadInput):
     """A scenario (dict or file) is malformed; the message names the offending entry."""
 
 

@@ -24,6 +24,7 @@ from typing import Any
 
 import jsonschema
 
+from conformance.errors import BadInput
 from conformance.hive import ROUTES as HIVE_ROUTES
 from conformance.hive import Scenario, ScenarioError
 from conformance.manifest import Manifest, load_manifest
@@ -38,7 +39,7 @@ DEFAULT_TIMEOUT_SECONDS = 5.0
 DEFAULT_MAX_STEPS = 20_000
 
 
-class FixtureError(ValueError):
+class FixtureError(BadInput):
     """A fixture (or the corpus) is broken; `problems` lists every `path: message` found."""
 
     def __init__(self, problems: list[str]) -> None:
