@@ -9,7 +9,7 @@ import base64
 import binascii
 import json
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -152,7 +152,11 @@ def _validate(data: Any, source: str, definition: str | None = None) -> None:
         raise ScenarioError(f"{source}: {where or '(top level)'}: {first.message}")
 
 
+@lru_cache(maxsize=4)
 def generated_snapshot(size: int) -> bytes:
-    """``size`` bytes counting 0..250 over and over: big snapshots (the download cap) without big files."""
+    """``size`` bytes counting 0..250 over and over: big snapshots (the download cap) without big files.
+
+    Cached (bytes are immutable): a 16 MiB snapshot costs ~20 ms to build, and every case of a run that uses
+    the same size would otherwise build it again."""
     pattern = bytes(range(251))
     return (pattern * (size // len(pattern) + 1))[:size]
