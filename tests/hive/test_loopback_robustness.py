@@ -145,3 +145,13 @@ def test_the_accept_loop_waits_without_a_timeout(monkeypatch: pytest.MonkeyPatch
             assert exchange(address.port, RAW_CONFIG_REQUEST).startswith(b"HTTP/1.0 200 ")
     assert CountingSelector.timeouts and set(CountingSelector.timeouts) == {None}
     assert len(CountingSelector.timeouts) <= 3 + 1  # one wake-up per request and one for the stop
+
+
+def test_a_deeply_nested_body_is_an_invalid_body(capsys: pytest.CaptureFixture[str]) -> None:
+    sim = HiveSimulator()
+    body = b"[" * 100_000 + b"]" * 100_000
+    with sim.loopback_server() as address:
+        head = b"POST /api/v1/experiments HTTP/1.1\r\nContent-Length: %d\r\n\r\n" % len(body)
+        answer = exchange(address.port, head + body)
+    assert answer.startswith(b"HTTP/1.0 400 ") and b"invalid_body" in answer
+    assert "Traceback" not in capsys.readouterr().err
