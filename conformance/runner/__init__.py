@@ -3,17 +3,16 @@
 >>> from conformance.runner import discover, run_suite, RunOptions
 """
 
-from ._case import CaseRun, params_block, run_case
+from ._case import CaseRun, run_case
 from ._compile import compile_cached, function_exports
 from ._expectations import Expectation, Expectations, ExpectationsError, apply, load_expectations
 from ._fixture import Check, Fixture, FixtureError, HiveAssertion, discover, load_fixture, parse_header
-from ._judge import BrokenJournal, Diagnostic, HiveObservation, Record, judge, read_journal
-from ._outcome import Outcome, exit_code, summary
+from ._judge import Diagnostic, HiveObservation, Record, judge
+from ._outcome import Outcome, error_line, exit_code, summary
 from ._results import CaseResult, RunResults, render_report, results_schema, write_json, write_junit, write_report
 from ._run import HostUnavailable, RunOptions, run_suite, select
 
 __all__ = [
-    "BrokenJournal",
     "CaseResult",
     "CaseRun",
     "Check",
@@ -33,14 +32,13 @@ __all__ = [
     "apply",
     "compile_cached",
     "discover",
+    "error_line",
     "exit_code",
     "function_exports",
     "judge",
     "load_expectations",
     "load_fixture",
-    "params_block",
     "parse_header",
-    "read_journal",
     "render_report",
     "results_schema",
     "run_case",

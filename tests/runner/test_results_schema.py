@@ -13,7 +13,7 @@ from conformance.runner import CaseResult, Diagnostic, Outcome, RunResults, rend
 def _results() -> RunResults:
     cases = []
     for outcome in Outcome:
-        needs_diagnostic = outcome in (Outcome.FAIL, Outcome.TIMEOUT, Outcome.CRASH, Outcome.XFAIL)
+        needs_diagnostic = outcome in (Outcome.FAIL, Outcome.TIMEOUT, Outcome.CRASH, Outcome.ERROR, Outcome.XFAIL)
         cases.append(
             CaseResult(
                 id=f"case.{outcome}",
@@ -24,7 +24,9 @@ def _results() -> RunResults:
                 outcome=outcome,
                 duration_seconds=0.01,
                 rerun=f"ark-conformance run --host reference -k case.{outcome}",
-                diagnostic=Diagnostic("m", clause="hive/request-shape", expected="1", actual="2")
+                diagnostic=Diagnostic(
+                    "m", clause="hive/request-shape", expected="1", actual="2", clause_text="c", where="T.f, bytes 0..4"
+                )
                 if needs_diagnostic
                 else None,
                 reason="why"
@@ -45,7 +47,14 @@ def test_every_outcome_validates():
 
 @pytest.mark.parametrize(
     "breakage",
-    ["drop wasmtime_version", "fail without diagnostic", "skip without reason", "unknown outcome", "short sha"],
+    [
+        "drop wasmtime_version",
+        "fail without diagnostic",
+        "error without diagnostic",
+        "skip without reason",
+        "unknown outcome",
+        "short sha",
+    ],
 )
 def test_schema_rejects_broken_documents(breakage):
     data = copy.deepcopy(_results().to_dict())
@@ -54,6 +63,8 @@ def test_schema_rejects_broken_documents(breakage):
         del data["wasmtime_version"]
     elif breakage == "fail without diagnostic":
         del by_outcome["fail"]["diagnostic"]
+    elif breakage == "error without diagnostic":
+        del by_outcome["error"]["diagnostic"]
     elif breakage == "skip without reason":
         del by_outcome["skip"]["reason"]
     elif breakage == "unknown outcome":
