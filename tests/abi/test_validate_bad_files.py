@@ -4,16 +4,13 @@ is exit 2 with one line, before any byte is read (so /dev/zero is not read forev
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from conformance import wasm
 from conformance.cli import EXIT_BAD_INPUT, main
-
-from ._data import ROOT
+from tests.cli_process import bad_input_error
 
 VALID = b"\x00asm\x01\x00\x00\x00"  # the empty module
 
@@ -25,25 +22,9 @@ def one_line_error(capsys: pytest.CaptureFixture[str], path: Path) -> str:
     return captured.err
 
 
-def validate_in_subprocess(path: Path) -> str:
-    """stderr of `validate PATH` in a subprocess with a timeout, so that a regression (reading /dev/zero
-    forever, blocking on a FIFO) fails this test instead of hanging it."""
-    proc = subprocess.run(
-        [sys.executable, "-m", "conformance", "validate", str(path)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-        cwd=ROOT,
-    )
-    assert proc.returncode == EXIT_BAD_INPUT and proc.stdout == ""
-    assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
-    return proc.stderr
-
-
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
 def test_a_device_is_not_read() -> None:
-    assert "/dev/zero: not a regular file (a character device)" in validate_in_subprocess(Path("/dev/zero"))
+    assert "/dev/zero: not a regular file (a character device)" in bad_input_error("validate", "/dev/zero")
 
 
 def test_a_directory_is_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -71,4 +52,4 @@ def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
     """Opening a FIFO without a writer blocks (unless non-blocking): hence the subprocess."""
     fifo = tmp_path / "guest.wasm"
     os.mkfifo(fifo)
-    assert "guest.wasm: not a regular file (a FIFO)" in validate_in_subprocess(fifo)
+    assert "guest.wasm: not a regular file (a FIFO)" in bad_input_error("validate", str(fifo))

@@ -4,8 +4,6 @@ that are not finite, nesting beyond the JSON depth limit, and paths that are not
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,8 +12,7 @@ from conformance.cli import EXIT_BAD_INPUT, main
 from conformance.commands import hive as hive_command
 from conformance.hive import Fault, Scenario, ScenarioError
 from conformance.hive import _scenario as scenario_module
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.cli_process import bad_input_error
 
 
 @pytest.fixture(autouse=True)
@@ -81,13 +78,4 @@ def test_special_files_are_refused_without_reading(tmp_path: Path, kind: str) ->
         os.mkfifo(path)
     else:
         path = Path("/dev/zero")
-    proc = subprocess.run(
-        [sys.executable, "-m", "conformance", "hive", "--scenario", str(path)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-        cwd=ROOT,
-    )
-    assert proc.returncode == EXIT_BAD_INPUT and proc.stdout == ""
-    assert proc.stderr.count("\n") == 1 and "not a regular file" in proc.stderr
+    assert "not a regular file" in bad_input_error("hive", "--scenario", str(path))
