@@ -364,6 +364,8 @@ def discover(directory: Path, manifest: Manifest | None = None, pattern: str | N
     if not directory.is_dir():
         raise FixtureError([f"{directory}: no such fixture directory"])
     paths = fixture_paths(directory)
+    if not paths:
+        raise FixtureError([f"{directory}: no fixtures in this directory (*.wat, or *.wasm with a sidecar .toml)"])
     wanted = set(matching_stems([p.stem for p in paths], pattern))
     fixtures: list[Fixture] = []
     problems: list[str] = []

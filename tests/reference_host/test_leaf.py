@@ -1,5 +1,6 @@
 """reference_host is a leaf: of the suite it imports only the manifest, the Wasm helpers, the guest
-protocol and the leaf helpers beneath them (strict JSON, the error model), so a host author can read (or vendor) it without the runner, and nothing imports in a circle."""
+protocol and the leaf helpers beneath them (strict JSON, the error model), so a host author can read
+(or vendor) it without the runner, and nothing imports in a circle."""
 
 from __future__ import annotations
 
