@@ -16,10 +16,13 @@ from pathlib import Path
 
 import wasmtime
 
+from conformance.errors import BadInput
+from conformance.input_file import InputFileError, MiB, read_regular_file
+
 WASM_MAGIC = b"\x00asm"
 
 
-class WasmError(ValueError):
+class WasmError(BadInput):
     """The input is not a readable Wasm module (or WAT text); the message is one line."""
 
 
@@ -106,16 +109,16 @@ def interface(module: wasmtime.Module) -> ModuleInterface:
     return ModuleInterface(imports, exports)
 
 
+MAX_MODULE_BYTES = 256 * MiB  # far above any guest module; /dev/zero and the like stop here
+
+
 def read_file(path: Path) -> bytes:
-    """A file's bytes, or WasmError with a one-line reason (missing, a directory, unreadable)."""
+    """A module file's bytes, or WasmError with a one-line reason (missing, not a regular file such as a
+    directory, FIFO or device, larger than MAX_MODULE_BYTES, unreadable)."""
     try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise WasmError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise WasmError(f"{path}: is a directory") from None
-    except OSError as exc:
-        raise WasmError(f"{path}: cannot read: {exc.strerror}") from None
+        return read_regular_file(path, MAX_MODULE_BYTES)
+    except InputFileError as exc:
+        raise WasmError(str(exc)) from None
 
 
 def read_interface(path: Path) -> ModuleInterface:

@@ -1,4 +1,4 @@
-"""WAT -> Wasm compilation of fixtures, cached by the SHA-256 of the source text.
+"""WAT -> Wasm compilation of fixtures, cached by the SHA-256 of the module text (expanded with its harness).
 
 Why a cache: every case compiles its fixture, and a run may repeat (several hosts, --jobs workers,
 benchmarks); the digest of the text is the whole key, so a stale entry is impossible. Entries live in
