@@ -10,8 +10,38 @@ const { hiveOrigin, routeSpec } = require('./hive.js');
 
 const isU32 = (v) => Number.isInteger(v) && v >= 0 && v <= 0xffffffff;
 
-/** Is `text` valid JSON (RFC 8259; the config check of start_training)? */
+/** Arrays and objects may nest at most this deep (clause ml-v2/start_training/config-json-grammar). */
+const MAX_JSON_DEPTH = 128;
+
+/** The deepest nesting of arrays and objects in `text`; brackets inside strings do not count. */
+function nestingDepth(text) {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) {
+      inString = true;
+    } else if (c === 0x5b || c === 0x7b) {
+      depth++;
+      if (depth > deepest) deepest = depth;
+    } else if (c === 0x5d || c === 0x7d) {
+      depth--;
+    }
+  }
+  return deepest;
+}
+
+/**
+ * Is `text` valid config JSON: RFC 8259 (JSON.parse is exactly that: no NaN or Infinity) nested at
+ * most MAX_JSON_DEPTH levels? The depth is measured first, in linear time, so a huge nesting never
+ * reaches the parser.
+ */
 function isJson(text) {
+  if (nestingDepth(text) > MAX_JSON_DEPTH) return false;
   try {
     JSON.parse(text);
     return true;
