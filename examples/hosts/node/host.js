@@ -216,6 +216,9 @@ function handle(line) {
   }
 }
 
+// A bug in a background callback must not end the process with the guest's instances in it: log it.
+process.on('uncaughtException', (err) => log(`uncaught: ${err && err.stack ? err.stack : err}`));
+
 const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
 lines.on('line', handle);
 lines.on('close', shutdown);

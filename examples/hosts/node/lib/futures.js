@@ -71,7 +71,12 @@ class InstanceFutures {
     work.cancel = hiveRequest(spec, (result) => {
       work.done = true;
       this.inflight.delete(work);
-      const values = result.ok ? parse(result.value) : null;
+      let values = null;
+      try {
+        values = result.ok ? parse(result.value) : null;
+      } catch (err) {
+        this.log(`parsing the answer to ${spec.method} ${spec.path} failed: ${err.message}`);
+      }
       const reason = result.ok ? `unusable hive answer on ${spec.method} ${spec.path}` : result.reason;
       if (values === null) this.log(`${spec.method} ${spec.path}: ${reason}`);
       created.forEach(([, future], i) => {
