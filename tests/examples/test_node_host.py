@@ -6,8 +6,10 @@ host. Its mutants (ARK_NODE_HOST_MUTANT) show the corpus run fails when the host
 
 from __future__ import annotations
 
+import json
 import shlex
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -38,10 +40,10 @@ def node_spec(mutant: str | None = None) -> str:
     return "subprocess:" + shlex.join(argv)
 
 
-def run_corpus(spec: str, pattern: str | None = None) -> dict[str, object]:
+def run_corpus(spec: str, pattern: str | None = None, corpus: Path = CORPUS) -> dict[str, object]:
     """Run the corpus (or the fixtures matching `pattern`) against `spec`: {fixture id: CaseResult}."""
-    fixtures = select(discover(CORPUS), pattern)
-    results = run_suite(fixtures, RunOptions(host_spec=spec, fixtures_dir=CORPUS, jobs=2), lambda: open_adapter(spec))
+    fixtures = select(discover(corpus), pattern)
+    results = run_suite(fixtures, RunOptions(host_spec=spec, fixtures_dir=corpus, jobs=2), lambda: open_adapter(spec))
     return {case.id: case for case in results.cases}
 
 
@@ -93,3 +95,26 @@ def test_node_host_refuses_a_mistyped_or_unknown_import():
             adapter.instantiate(compile_wat(mistyped))
         with pytest.raises(LinkFailed, match="host provides no import ark-ml-v2::ml__fly"):
             adapter.instantiate(compile_wat(unknown))
+
+
+def test_synchronous_stop_is_bounded_by_the_request_timeout_when_the_hive_hangs(tmp_path):
+    """stop_experiment / stop_training block in Atomics.wait while a worker thread does the HTTP: a hive
+    that never answers the first stop must give HttpRequestFailed after the 1 s request timeout (not a
+    case timeout, not a host killed), and the retry must then succeed."""
+    corpus = tmp_path / "fixtures"
+    shutil.copytree(CORPUS / "harness", corpus / "harness")
+    shutil.copytree(CORPUS / "scenarios", corpus / "scenarios")
+    for fixture, scenario, route in [
+        ("stop_experiment.hive-failure", "one-run-stop-503-once", "stop"),
+        ("stop_training.hive-failure", "one-run-disconnect-503-once", "disconnect"),
+    ]:
+        shutil.copy(CORPUS / f"{fixture}.wat", corpus)
+        path = corpus / "scenarios" / f"{scenario}.json"
+        data = json.loads(path.read_text())
+        data["faults"] = {route: {"kind": "hang", "times": 1}}
+        path.write_text(json.dumps(data))
+    cases = run_corpus(node_spec(), corpus=corpus)
+    assert {cid: c.outcome for cid, c in cases.items()} == {
+        "stop_experiment.hive-failure": Outcome.PASS,
+        "stop_training.hive-failure": Outcome.PASS,
+    }
