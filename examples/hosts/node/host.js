@@ -219,6 +219,35 @@ function handle(line) {
 // A bug in a background callback must not end the process with the guest's instances in it: log it.
 process.on('uncaughtException', (err) => log(`uncaught: ${err && err.stack ? err.stack : err}`));
 
-const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
-lines.on('line', handle);
-lines.on('close', shutdown);
+/**
+ * Mutant ARK_NODE_HOST_MUTANT=blocking-stdin (tests/examples): read stdin with blocking reads, the
+ * way README.md says not to. The event loop never runs, so no hive request a guest starts is ever sent.
+ */
+function blockingLoop() {
+  const chunk = Buffer.alloc(65536);
+  let pending = '';
+  for (;;) {
+    let n;
+    try {
+      n = fs.readSync(0, chunk, 0, chunk.length, null);
+    } catch (err) {
+      if (err.code === 'EAGAIN') continue;
+      throw err;
+    }
+    if (n === 0) shutdown();
+    pending += chunk.toString('utf8', 0, n);
+    let end;
+    while ((end = pending.indexOf('\n')) >= 0) {
+      handle(pending.slice(0, end));
+      pending = pending.slice(end + 1);
+    }
+  }
+}
+
+if (process.env.ARK_NODE_HOST_MUTANT === 'blocking-stdin') {
+  blockingLoop();
+} else {
+  const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+  lines.on('line', handle);
+  lines.on('close', shutdown);
+}
