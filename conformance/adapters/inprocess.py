@@ -165,13 +165,18 @@ class InProcessAdapter(HostAdapter):
 
 
 def describe(host: Any) -> HostInfo:
-    """A host object's self-description: its `name`, `version`, `profiles`, `features` attributes if it has
-    them; otherwise its class name, its top-level package's `__version__`, both profiles, every feature."""
+    """A host object's self-description: its `name`, `version` (its own class's, never inherited),
+    `profiles`, `features` attributes if it has them; otherwise its class name, its top-level package's
+    `__version__`, both profiles, every feature."""
     cls = type(host)
     package = importlib.import_module(cls.__module__.split(".")[0])
+
+    def own(attribute: str) -> Any:  # never inherited: a subclass of a host is another host
+        return vars(host).get(attribute) or vars(cls).get(attribute)
+
     return HostInfo(
-        name=str(getattr(host, "name", None) or cls.__name__),
-        version=str(getattr(host, "version", None) or getattr(package, "__version__", "unknown")),
+        name=str(own("name") or cls.__name__),
+        version=str(own("version") or getattr(package, "__version__", "unknown")),
         profiles=tuple(getattr(host, "profiles", None) or ("core", "extended")),
         features=tuple(getattr(host, "features", None) or all_features()),
     )

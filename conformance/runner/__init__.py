@@ -1,4 +1,4 @@
-"""The conformance runner: fixtures in, per-case outcomes and reports out.
+"""The conformance runner: fixtures in, per-case outcomes out, fed to reporters (conformance/reports/).
 
 >>> from conformance.runner import discover, run_suite, RunOptions
 """
@@ -8,11 +8,27 @@ from ._compile import compile_cached, function_exports
 from ._expectations import Expectation, Expectations, ExpectationsError, apply, load_expectations
 from ._fixture import Check, Fixture, FixtureError, HiveAssertion, discover, load_fixture, parse_header
 from ._judge import BrokenJournal, Diagnostic, HiveObservation, Record, judge, read_journal
-from ._outcome import Outcome, exit_code, summary
-from ._results import CaseResult, RunResults, render_report, results_schema, write_json, write_junit, write_report
-from ._run import HostUnavailable, RunOptions, run_suite, select
+from ._outcome import BAD, ORDER, PROGRESS_CHAR, Outcome, exit_code, summary
+from ._reporter import Reporter
+from ._results import (
+    RESULTS_SCHEMA_VERSION,
+    CaseResult,
+    RunResults,
+    Selection,
+    fixture_set_digest,
+    results_schema,
+    versions,
+)
+from ._run import HostUnavailable, RunOptions, execute_case, run_suite, select
+from ._verdict import VERDICTS, profile_verdict, verdicts
+from ._verify import verify_results
 
 __all__ = [
+    "BAD",
+    "ORDER",
+    "PROGRESS_CHAR",
+    "RESULTS_SCHEMA_VERSION",
+    "VERDICTS",
     "BrokenJournal",
     "CaseResult",
     "CaseRun",
@@ -28,26 +44,30 @@ __all__ = [
     "HostUnavailable",
     "Outcome",
     "Record",
+    "Reporter",
     "RunOptions",
     "RunResults",
+    "Selection",
     "apply",
     "compile_cached",
     "discover",
+    "execute_case",
     "exit_code",
+    "fixture_set_digest",
     "function_exports",
     "judge",
     "load_expectations",
     "load_fixture",
     "params_block",
     "parse_header",
+    "profile_verdict",
     "read_journal",
-    "render_report",
     "results_schema",
     "run_case",
     "run_suite",
     "select",
     "summary",
-    "write_json",
-    "write_junit",
-    "write_report",
+    "verdicts",
+    "verify_results",
+    "versions",
 ]
