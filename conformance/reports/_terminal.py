@@ -30,8 +30,15 @@ def use_colour(stream: TextIO, environ: dict[str, str] | None = None) -> bool:
 
 
 class TerminalReporter(Reporter):
-    def __init__(self, err: TextIO, out: TextIO, quiet: bool = False, colour: bool | None = None) -> None:
-        self.err, self.out, self.quiet = err, out, quiet
+    def __init__(
+        self,
+        err: TextIO,
+        out: TextIO,
+        quiet: bool = False,
+        colour: bool | None = None,
+        slow_seconds: float = SLOW_SECONDS,
+    ) -> None:
+        self.err, self.out, self.quiet, self.slow_seconds = err, out, quiet, slow_seconds
         self.tty = bool(getattr(err, "isatty", None) and err.isatty())
         self.colour = use_colour(err) if colour is None else colour
         self.total = 0
@@ -77,18 +84,15 @@ class TerminalReporter(Reporter):
             self.err.flush()
 
     def _watch(self) -> None:
-        """Name each case that has run longer than SLOW_SECONDS, once."""
+        """Name each case that has run longer than `slow_seconds`, once."""
         while not self.stop.wait(WATCH_SECONDS):
             with self.lock:
                 now = time.monotonic()
                 for case_id, started in self.running.items():
-                    if case_id not in self.named and now - started >= SLOW_SECONDS:
+                    if case_id not in self.named and now - started >= self.slow_seconds:
                         self.named.add(case_id)
-                        prefix = "\r\x1b[K" if self.tty else "\n"
-                        self.err.write(
-                            prefix + self._paint(f"still running after {SLOW_SECONDS:g} s: {case_id}", "dim")
-                        )
-                        self.err.write("\n")
+                        notice = f"still running after {self.slow_seconds:g} s: {case_id}"
+                        self.err.write(("\r\x1b[K" if self.tty else "\n") + self._paint(notice, "dim") + "\n")
                         self.err.flush()
 
     def run_done(self, results: RunResults) -> None:
