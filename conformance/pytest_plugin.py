@@ -76,6 +76,14 @@ class FixtureItem(pytest.Item):
         return self.fixture.path, 0, f"ark conformance: {self.fixture.id}"
 
 
+class Suite(pytest.Collector):
+    """The parent of the fixture tests, so their node ids read `ark::<fixture id>`."""
+
+    def collect(self) -> list[pytest.Item]:  # the items are added by pytest_collection_modifyitems
+        return []
+
+
+@pytest.hookimpl(tryfirst=True)  # before -k and --deselect filter the items
 def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items: list[pytest.Item]) -> None:
     """Append one FixtureItem per fixture (in fixture order) when --ark-host is given."""
     if not config.getoption("ark_host"):
@@ -88,7 +96,8 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
     except (ExpectationsError, FixtureError) as exc:
         raise pytest.UsageError(f"ark-conformance: {exc}") from None
     config.stash[_SESSION] = ark
-    items.extend(FixtureItem.from_parent(session, name=f.id, fixture=f, ark=ark) for f in fixtures)
+    suite = Suite.from_parent(session, name="ark", nodeid="ark")
+    items.extend(FixtureItem.from_parent(suite, name=f.id, fixture=f, ark=ark) for f in fixtures)
 
 
 _SESSION = pytest.StashKey[_Session]()
