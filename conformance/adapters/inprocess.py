@@ -171,8 +171,14 @@ def describe(host: Any) -> HostInfo:
     cls = type(host)
     package = importlib.import_module(cls.__module__.split(".")[0])
 
-    def own(attribute: str) -> Any:  # never inherited: a subclass of a host is another host
-        return vars(host).get(attribute) or vars(cls).get(attribute)
+    def own(attribute: str) -> Any:
+        """Never an inherited constant (a subclass of a host is another host); a property computes its own."""
+        if attribute in vars(host):
+            return vars(host)[attribute]
+        owner = next((k for k in cls.__mro__ if attribute in vars(k)), None)
+        if owner is cls or (owner is not None and isinstance(vars(owner)[attribute], property)):
+            return getattr(host, attribute)
+        return None
 
     return HostInfo(
         name=str(own("name") or cls.__name__),
