@@ -99,8 +99,10 @@ class TerminalReporter(Reporter):
         self.stop.set()
         if self.tty and not self.quiet:
             self.err.write("\r\x1b[K")
+        elif not self.quiet and self.done % LINE_WIDTH and self.done != self.total:
+            self.err.write(f" [{self.done}/{self.total}]\n")  # an interrupted run ends its line of characters
         if results.interrupted:
-            self.err.write(self._paint(f"interrupted: {results.scope()}", "bad") + "\n")
+            self.err.write(self._paint(results.scope(), "bad") + "\n")
         for case in results.cases:
             if case.outcome in BAD:
                 message = case.diagnostic.message if case.diagnostic else f"passed but expected to fail ({case.reason})"

@@ -30,7 +30,7 @@ from ._outcome import Outcome
 from ._reporter import Reporter
 from ._results import CaseResult, RunResults, Selection, fixture_set_digest, rerun_command
 
-STOP_GRACE_SECONDS = 0.5  # after Ctrl-C, how long running cases may still finish before the run gives up on them
+STOP_GRACE_SECONDS = 0.25  # after Ctrl-C, how long running cases may still finish before the run gives up on them
 POLL_SECONDS = 0.1  # the main thread wakes this often, so Ctrl-C is seen at once
 
 
