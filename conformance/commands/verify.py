@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
 from conformance.cli import UsageError
 from conformance.commands._corpus import load_corpus
 from conformance.commands.run import DEFAULT_FIXTURES
-from conformance.runner import verify_results
+from conformance.runner import ResultsFileError, read_results_file, verify_results
 
 HELP = "check a results.json: schema, fixture-set digest, completeness, counts and verdicts (exit 0: certified)"
 
@@ -27,11 +26,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        data = json.loads(args.results.read_text("utf-8"))
-    except FileNotFoundError:
-        raise UsageError(f"{args.results}: no such file") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise UsageError(f"{args.results}: not a readable JSON file: {exc}") from None
+        data = read_results_file(args.results)
+    except ResultsFileError as exc:
+        raise UsageError(str(exc)) from None
     reasons = verify_results(data, load_corpus(args.fixtures))
     for reason in reasons:
         print(reason)

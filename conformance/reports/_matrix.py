@@ -6,14 +6,13 @@ published (like wpt.fyi or test262.fyi), after checking each file against the re
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 
-from conformance.runner import RESULTS_SCHEMA_VERSION, results_schema
+from conformance.runner import RESULTS_SCHEMA_VERSION, ResultsFileError, read_results_file, results_schema
 
 from . import _html, _view
 
@@ -24,11 +23,9 @@ class MatrixError(ValueError):
 
 def load_results(path: Path) -> dict[str, Any]:
     try:
-        data = json.loads(path.read_text("utf-8"))
-    except FileNotFoundError:
-        raise MatrixError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise MatrixError(f"{path}: not a readable JSON file: {exc}") from None
+        data = read_results_file(path)
+    except ResultsFileError as exc:
+        raise MatrixError(str(exc)) from None
     if not isinstance(data, dict) or data.get("schema_version") != RESULTS_SCHEMA_VERSION:
         raise MatrixError(f"{path}: not a results.json of schema version {RESULTS_SCHEMA_VERSION}")
     try:

@@ -13,9 +13,11 @@ from ._reporter import Reporter
 from ._results import (
     RESULTS_SCHEMA_VERSION,
     CaseResult,
+    ResultsFileError,
     RunResults,
     Selection,
     fixture_set_digest,
+    read_results_file,
     results_schema,
     versions,
 )
@@ -45,6 +47,7 @@ __all__ = [
     "Outcome",
     "Record",
     "Reporter",
+    "ResultsFileError",
     "RunOptions",
     "RunResults",
     "Selection",
@@ -62,6 +65,7 @@ __all__ = [
     "parse_header",
     "profile_verdict",
     "read_journal",
+    "read_results_file",
     "results_schema",
     "run_case",
     "run_suite",

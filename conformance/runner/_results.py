@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import metadata, resources
+from pathlib import Path
 from typing import Any
 
 from conformance import __version__
@@ -180,6 +181,20 @@ def versions() -> dict[str, str]:
         "httpx": _dist_version("httpx"),
         "platform": platform.platform(terse=True),
     }
+
+
+class ResultsFileError(ValueError):
+    """A results file that cannot be read as JSON (one line naming the file)."""
+
+
+def read_results_file(path: Path) -> Any:
+    """The parsed JSON of a results file; raises ResultsFileError when it is missing or unreadable."""
+    try:
+        return json.loads(path.read_text("utf-8"))
+    except FileNotFoundError:
+        raise ResultsFileError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ResultsFileError(f"{path}: not a readable JSON file: {exc}") from None
 
 
 @cache
