@@ -1,8 +1,11 @@
 """``python -m reference_host run GUEST.wasm --hive-host H --hive-port P``.
 
-Prints the guest's Journal as JSON lines (then one summary line on stderr). Exit codes: 0 the guest
-finished (``conformance_step`` returned 1), 1 the guest failed (returned >= 2, trapped or timed out),
-2 bad input (unreadable file, not Wasm, an import this host lacks, not a guest-protocol guest).
+Prints the guest's Journal as JSON lines, ``{"check_id", "code", "data_len", "data"}`` with at most
+guest_protocol.MAX_DATA_BYTES of each record's data in hex (then one summary line on stderr). The
+protocol is conformance.guest_protocol's, the runner's own. Exit codes: 0 the guest finished
+(``conformance_step`` returned 1), 1 the guest failed (returned >= 2, trapped or timed out), 2 bad input
+(unreadable file, not Wasm, an import this host lacks, not a guest-protocol guest: a missing export,
+another protocol version, a journal outside memory or of more than 1,024 records).
 """
 
 from __future__ import annotations
@@ -16,9 +19,10 @@ from pathlib import Path
 
 import wasmtime
 
+from conformance.guest_protocol import ProtocolError
 from conformance.wasm import WASM_MAGIC, WasmError, compile_wat
 
-from .guest_run import GuestProtocolError, run_guest
+from .guest_run import run_guest
 from .host import NAME, VERSION, HostConfig, LinkError, ReferenceHost
 
 EXIT_DONE, EXIT_GUEST_FAILED, EXIT_BAD_INPUT = 0, 1, 2
@@ -71,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
                 outcome = run_guest(
                     inst, args.hive_host, args.hive_port, max_steps=args.max_steps, deadline_seconds=args.deadline
                 )
-            except GuestProtocolError as exc:
+            except ProtocolError as exc:
                 return _fail(str(exc))
     for record in outcome.journal:
         print(json.dumps(record.as_json()))

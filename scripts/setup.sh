@@ -21,6 +21,16 @@ if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null
         || { $SUDO apt-get update -q >/dev/null && $SUDO apt-get install -y -q chromium chromium-driver >/dev/null; }
 fi
 
+# Debian's rustc with the wasm32 std builds the compiled fixtures (scripts/build-rust-fixtures.sh);
+# tests/rust rebuilds them byte for byte, so CI needs exactly this toolchain (not rustup's).
+if [ ! -x /usr/bin/rustc ] || [ ! -d /usr/lib/rustlib/wasm32-unknown-unknown ]; then
+    SUDO=""
+    [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    echo "setup: installing Debian's rustc and libstd-rust-dev-wasm32" >&2
+    $SUDO apt-get install -y -q rustc libstd-rust-dev-wasm32 >/dev/null 2>&1 \
+        || { $SUDO apt-get update -q >/dev/null && $SUDO apt-get install -y -q rustc libstd-rust-dev-wasm32 >/dev/null; }
+fi
+
 PY="${PYTHON:-python3}"
 if [ ! -x .venv/bin/python ]; then
     echo "setup: creating .venv" >&2

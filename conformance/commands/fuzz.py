@@ -9,7 +9,8 @@ from conformance.cli import EXIT_NONCONFORMING, EXIT_OK, UsageError
 
 HELP = "fuzz a host through the call-thunk guest for N minutes; write every shrunk failure as a case file"
 
-DEFAULT_HOST = "conformance.fuzz.hosts:reference_host"
+DEFAULT_HOST = "reference"
+HOST_FORMS = "reference | python:MODULE:CLASS | MODULE:FACTORY"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -20,11 +21,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--max-steps", type=int, default=6, help="longest call sequence per example (default 6)")
     parser.add_argument(
         "--against",
-        metavar="MODULE:FACTORY",
-        help="differential mode: replay every generated sequence on this host too; report the first divergence",
+        metavar="HOST",
+        help=f"differential mode ({HOST_FORMS}): replay every generated sequence on this host too; "
+        "report the first divergence",
     )
     parser.add_argument(
-        "--host", default=DEFAULT_HOST, help=f"MODULE:FACTORY of an in-process host (default {DEFAULT_HOST})"
+        "--host", default=DEFAULT_HOST, help=f"an in-process host: {HOST_FORMS} (default {DEFAULT_HOST})"
     )
 
 

@@ -8,13 +8,19 @@ from pathlib import Path
 
 from conformance.cli import EXIT_NONCONFORMING, EXIT_OK, UsageError
 from conformance.manifest import ManifestError, load_manifest, manifest_from_data, read_raw
+from conformance.rust_bindings import rust_bindings
 
-HELP = "show the ABI manifest (imports as WAT), or check a manifest file against its schema"
+HELP = "show the ABI manifest (imports as WAT, or Rust bindings), or check a manifest file against its schema"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--check", metavar="FILE", type=Path, help="validate FILE instead of printing")
     parser.add_argument("--json", action="store_true", help="print the manifest as JSON")
+    parser.add_argument(
+        "--rust",
+        action="store_true",
+        help='print Rust bindings: the extern "C" blocks and #[repr(C)] types (fixtures_rust/support/ffi.rs)',
+    )
     parser.add_argument(
         "--provenance",
         choices=("confirmed", "inferred", "project-defined"),
@@ -40,6 +46,9 @@ def run(args: argparse.Namespace) -> int:
     m = load_manifest()
     if args.provenance:
         _print_provenance(args.provenance)
+        return EXIT_OK
+    if args.rust:
+        print(rust_bindings(m), end="")
         return EXIT_OK
     if args.json:
         print(json.dumps(m.raw, indent=2))

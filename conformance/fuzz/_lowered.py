@@ -48,9 +48,21 @@ def _stem(name: str) -> str:
     return name
 
 
+# id(import), id(manifest) -> (import, manifest, args): the objects are kept so their ids stay theirs
+_GROUPED: dict[tuple[int, int], tuple[Import, Manifest, tuple[Arg, ...]]] = {}
+
+
 def lowered_args(imp: Import, manifest: Manifest | None = None) -> tuple[Arg, ...]:
-    """Group an import's lowered params into logical arguments with roles."""
+    """Group an import's lowered params into logical arguments with roles (computed once per import:
+    the oracle asks on every call)."""
     m = manifest or load_manifest()
+    hit = _GROUPED.get((id(imp), id(m)))
+    if hit is None:
+        hit = _GROUPED[(id(imp), id(m))] = (imp, m, _group(imp, m))
+    return hit[2]
+
+
+def _group(imp: Import, m: Manifest) -> tuple[Arg, ...]:
     params = imp.params
     out: list[Arg] = []
     i = 0

@@ -10,9 +10,8 @@
 
 from __future__ import annotations
 
-from conformance.manifest import Import
-
 from .model import HostModel, ModelViolation
+from .rules import CallContext
 from .session import CallOutcome
 
 
@@ -20,17 +19,17 @@ class CallCheckFailed(AssertionError):
     """A call broke an invariant; the message names the call and the clause."""
 
 
-def check_call(
-    model: HostModel, index: int, imp: Import, args: tuple[int, ...], image: bytes, outcome: CallOutcome
-) -> None:
-    """Raise CallCheckFailed on the first broken invariant, else update the model with the outcome."""
+def check_call(model: HostModel, index: int, call: CallContext, outcome: CallOutcome) -> None:
+    """Raise CallCheckFailed on the first broken invariant of ``call`` on instance ``index``, else update
+    the model with the outcome."""
+    imp, args, image = call.imp, call.args, call.image
     where = f"{imp.name}{tuple(args)} on instance {index}"
     if outcome.trap:
         raise CallCheckFailed(f"{where}: trapped ({outcome.trap}) (abi/hostile-guest/no-crash)")
     if outcome.error:
         raise CallCheckFailed(f"{where}: host exception escaped ({outcome.error}) (abi/hostile-guest/no-crash)")
     code = outcome.code
-    if code not in model.m.allowed_error_values:
+    if code not in model.error_values:
         raise CallCheckFailed(f"{where}: returned {code}, not an ErrorCode (abi/error-codes/closed-set)")
     expectation = model.expect(index, imp, args, image)
     if code not in expectation.allowed:
@@ -38,8 +37,8 @@ def check_call(
         raise CallCheckFailed(
             f"{where}: returned {model.codes(code).name}, expected one of {names} ({', '.join(expectation.reasons)})"
         )
-    region = model.out_slot(imp, args)
-    changed = outcome.changed()
+    region = call.out_slot
+    changed = outcome.changed(region)
     if code != model.codes.Success and changed:
         raise CallCheckFailed(
             f"{where}: returned {model.codes(code).name} but wrote {changed} (abi/memory/write-only-on-success)"

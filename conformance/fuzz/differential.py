@@ -92,7 +92,7 @@ def trace_case(case: Case, host_factory: HostFactory, settle_each: bool = True) 
 
 def _written(outcome, region, slot: bytes, handle_offsets: list[int], canon: dict[int, str]) -> tuple:
     """Changed byte ranges; a slot holding new handles is shown whole, each handle by its canonical name."""
-    changed = outcome.changed()
+    changed = outcome.changed(region)
     if not handle_offsets or region is None:
         return tuple((lo, outcome.after[lo:hi].hex()) for lo, hi in changed)
     parts, pos = [], 0

@@ -13,6 +13,7 @@ import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from hypothesis import HealthCheck, Phase, settings
@@ -20,6 +21,7 @@ from hypothesis import seed as hypothesis_seed
 
 from conformance.manifest import load_manifest
 
+from .hosts import FUZZ_REQUEST_TIMEOUT, reference_host
 from .machine import futures_machine
 from .properties import two_instances_any_calls
 from .world import HostFactory, respx_world
@@ -32,10 +34,26 @@ class ExploreResult:
 
 
 def load_host_factory(spec: str) -> HostFactory:
-    """``module:attribute`` naming a zero-argument host factory (or host class); ValueError if not."""
+    """A zero-argument host factory for ``spec``: the standard host specs ``reference`` and
+    ``python:MODULE:CLASS`` (conformance.adapters), or ``MODULE:FACTORY`` naming a factory (or a
+    ``dict`` entry: ``module:MUTANTS.name``). ValueError (one line) if it names nothing usable.
+
+    ``subprocess:COMMAND`` is refused: the fuzzer's hive is the simulator's respx backend, which only
+    hosts in this process reach (docs/fuzzing.md, Limits)."""
+    if spec == "reference":
+        return reference_host
+    if spec.startswith("subprocess:"):
+        raise ValueError(f"host {spec!r}: fuzzing a subprocess host needs the loopback hive, not wired yet")
+    if spec.startswith("python:"):
+        from conformance.adapters import check_spec
+        from conformance.adapters.inprocess import construct, load_class
+
+        check_spec(spec)
+        host_class = load_class(*spec.split(":")[1:])
+        return partial(construct, host_class, FUZZ_REQUEST_TIMEOUT)
     module_name, _, attr = spec.partition(":")
     if not module_name or not attr:
-        raise ValueError(f"host {spec!r} is not MODULE:FACTORY")
+        raise ValueError(f"host {spec!r} is not reference, python:MODULE:CLASS or MODULE:FACTORY")
     try:
         target = importlib.import_module(module_name)
         for part in attr.split("."):

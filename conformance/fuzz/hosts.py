@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+FUZZ_REQUEST_TIMEOUT = 1.0  # seconds; the respx hive answers at once, this only bounds a broken host
+
 
 def reference_host(**seams: Any) -> Any:
     """The in-process reference host with a short request timeout (the respx hive answers at once);
     ``seams`` (imports_class, memory_class, table_class, hive_class) build mutants."""
     from reference_host import HostConfig, ReferenceHost
 
-    return ReferenceHost(HostConfig(request_timeout_seconds=1.0), **seams)
+    return ReferenceHost(HostConfig(request_timeout_seconds=FUZZ_REQUEST_TIMEOUT), **seams)

@@ -1,8 +1,9 @@
 """Model-based testing of the futures lifecycle: a Hypothesis RuleBasedStateMachine over two instances.
 
-Rules: start / connect / experiment_config / registry calls create futures; poll / take / drop use them;
-stop ends TrainingHandles; link sets the worker module (so starts with remote workers can succeed);
-settle lets background requests finish. Every call goes through ``World.call``, so every step is checked
+One ``call`` rule draws a category (start / connect / config / registry calls create futures; poll / take
+/ drop use them; stop ends TrainingHandles; link sets the worker module, so starts with remote workers
+can succeed), then an import of it; ``take_when_ready_then_again`` follows a future to the end; ``settle``
+lets background requests finish. Every call goes through ``World.call``, so every step is checked
 against the futures model (take before ready is Unavailable, not a trap; a second take is NotFound; a
 handle is never reused while live; the other instance's handles are NotFound; ...). After a successful
 stop, the hive must report the run's workers stopped (stop_experiment) or untouched (stop_training).
@@ -12,7 +13,6 @@ Which import belongs to which rule is read from the manifest (``categories``), n
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 
 from hypothesis import strategies as st
@@ -21,17 +21,18 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 from conformance.manifest import Import, Manifest
 
 from ._lowered import lowered_args
+from .model import FutureModel
 from .properties import take_ready
 from .rules import load_rules
-from .strategies import call_plans
+from .strategies import call_plans, with_workers
 from .world import World
+
+CATEGORIES = ("start", "connect", "config", "registry", "poll", "take", "drop", "stop", "link")
 
 
 def categories(m: Manifest) -> dict[str, tuple[Import, ...]]:
     """Imports grouped by what they do, from their manifest fields and argument roles."""
-    out: dict[str, list[Import]] = {
-        k: [] for k in ("start", "connect", "config", "registry", "poll", "take", "drop", "stop", "link")
-    }
+    out: dict[str, list[Import]] = {k: [] for k in CATEGORIES}
     for imp in m.imports:
         roles = [(a.role, a.rust) for a in lowered_args(imp, m)]
         names = {a.name for a in lowered_args(imp, m)}
@@ -62,104 +63,66 @@ SETTLE_FIRST = frozenset({"poll", "take", "drop", "config", "stop", "start", "co
 
 
 class FuturesMachine(RuleBasedStateMachine):
-    """Bound to a World by ``futures_machine(world)``; one example = one reset world."""
+    """One example = one reset ``world``; ``futures_machine`` builds one per example."""
 
-    world: World
-
-    def __init__(self) -> None:
+    def __init__(self, world: World) -> None:
         super().__init__()
+        self.world = world
         self.world.reset()
         self.cats = categories(self.world.m)
 
-    def _call(self, data, category: str, index: int, mode: str, tweak: Callable | None = None):
+    @rule(
+        data=st.data(),
+        category=st.sampled_from(CATEGORIES),
+        index=st.integers(0, 1),
+        mode=st.sampled_from(["valid", "valid", "valid", "any"]),
+    )
+    def call(self, data, category: str, index: int, mode: str) -> None:
+        """Any import of a drawn category on either instance; mostly valid arguments, some anything."""
         if category in SETTLE_FIRST:
             self.world.settle()  # readiness decides these outcomes: settle so examples replay
         imp = data.draw(st.sampled_from(self.cats[category]), label=category)
         plan = data.draw(call_plans(imp, self.world.context(index), mode), label=imp.name)
-        if tweak is not None:
-            plan = tweak(imp, plan)
-        return imp, plan, self.world.call(index, plan)
+        if category == "start" and mode == "valid":
+            plan = with_workers(imp, plan, data.draw(st.integers(0, 3), label="workers"))
+        requests = len(self.world.sim.requests)
+        outcome = self.world.call(index, plan)
+        if category == "stop" and outcome.code == self.world.m.error_codes.Success:
+            self._check_stopped(imp, requests)
 
-    modes = st.sampled_from(["valid", "valid", "valid", "any"])
-    instances = st.integers(0, 1)
-
-    @rule(data=st.data(), index=instances, mode=modes, workers=st.integers(0, 3))
-    def start(self, data, index, mode, workers):
-        def with_workers(imp, plan):
-            arg = next((a for a in lowered_args(imp) if a.name == "num_remote_workers"), None)
-            if arg is None or mode != "valid":
-                return plan
-            args = list(plan.args)
-            args[arg.indices[0]] = workers
-            return dataclasses.replace(plan, args=tuple(args))
-
-        self._call(data, "start", index, mode, with_workers)
-
-    @rule(data=st.data(), index=instances, mode=modes)
-    def connect(self, data, index, mode):
-        self._call(data, "connect", index, mode)
-
-    @rule(data=st.data(), index=instances, mode=modes)
-    def experiment_config(self, data, index, mode):
-        self._call(data, "config", index, mode)
-
-    @rule(data=st.data(), index=instances, mode=modes)
-    def registry(self, data, index, mode):
-        self._call(data, "registry", index, mode)
-
-    @rule(data=st.data(), index=instances, mode=modes)
-    def poll(self, data, index, mode):
-        self._call(data, "poll", index, mode)
-
-    @rule(data=st.data(), index=instances, mode=modes)
-    def take(self, data, index, mode):
-        self._call(data, "take", index, mode)
-
-    @rule(data=st.data(), index=instances, mode=modes)
-    def drop(self, data, index, mode):
-        self._call(data, "drop", index, mode)
-
-    @rule(data=st.data(), index=instances, mode=modes)
-    def stop(self, data, index, mode):
+    def _check_stopped(self, imp: Import, requests: int) -> None:
+        """After a successful stop: one request on its route, and the run's remote workers stopped when
+        the import stops them (stops-remote-workers)."""
         sim = self.world.sim
-        count = len(sim.requests)
-        imp, _plan, outcome = self._call(data, "stop", index, mode)
-        if outcome.code != self.world.m.error_codes.Success:
-            return
         sync = load_rules().wire["sync_routes"][imp.name]
-        sent = [r for r in sim.requests[count:] if r.route == sync["route"]]
+        sent = [r for r in sim.requests[requests:] if r.route == sync["route"]]
         assert len(sent) == 1, f"{imp.name}: {len(sent)} {sync['route']} requests, expected 1"
         run = sim.run(sent[0].run_id)
         if sync["stops_workers"]:
             running = [w.worker_id for w in run.workers if w.state != "stopped"]
             assert not running, f"{imp.name} returned Success but workers {running} still run (stops-remote-workers)"
 
-    @rule(data=st.data(), index=instances, mode=modes)
-    def link(self, data, index, mode):
-        self._call(data, "link", index, mode)
-
-    def _ready_futures(self, index: int) -> list:
-        return [(h, f) for h, f in sorted(self.world.model.instances[index].futures.items()) if f.eventual == "ok"]
+    def _ready_futures(self, index: int) -> list[FutureModel]:
+        return [f for f in self.world.futures(index) if f.eventual == "ok"]
 
     @precondition(lambda self: self._ready_futures(0))
     @rule(data=st.data(), pick=st.integers(0, 255))
-    def take_when_ready_then_again(self, data, pick):
+    def take_when_ready_then_again(self, data, pick: int) -> None:
         """A future of instance 0 that will succeed: poll until ready, take, take again (NotFound)."""
         self.world.settle()
         ok = self._ready_futures(0)
-        handle, future = ok[pick % len(ok)]
-        take_ready(self.world, data, handle, future.kind, 0)
+        future = ok[pick % len(ok)]
+        take_ready(self.world, data, future.handle, future.kind, 0)
 
     @rule()
-    def settle(self):
+    def settle(self) -> None:
         self.world.settle()
 
-    @precondition(lambda self: True)
     @invariant()
-    def handles_are_disjoint_across_instances(self):
+    def handles_are_disjoint_across_instances(self) -> None:
         seen: set[int] = set()
-        for inst in self.world.model.instances:
-            live = set(inst.futures) | set(inst.trainings)
+        for index in range(self.world.n):
+            live = self.world.live_handles(index)
             assert not (live & seen), f"handles {sorted(live & seen)} live in two instances (abi/handles/unique)"
             seen |= live
 
@@ -168,10 +131,9 @@ def futures_machine(world: World, steps: int = 25, max_examples: int | None = No
     """A test function running the machine on ``world`` (other settings from the active profile)."""
     from hypothesis import settings
 
-    machine = type("BoundFuturesMachine", (FuturesMachine,), {"world": world})
     extra = {} if max_examples is None else {"max_examples": max_examples}
 
     def run() -> None:
-        run_state_machine_as_test(machine, settings=settings(stateful_step_count=steps, **extra))
+        run_state_machine_as_test(lambda: FuturesMachine(world), settings=settings(stateful_step_count=steps, **extra))
 
     return run

@@ -83,10 +83,19 @@ class HostModel:
         self.outcome: OutcomeOracle = outcome or (lambda imp, strings, inst: "unknown")
         self.cap = self.m.limits.max_outstanding_futures
         self.codes = self.m.error_codes
+        self.error_values = self.m.allowed_error_values  # asked on every call: computed once
+        self._created: dict[str, list[tuple[int, str]]] = {}
 
     # ------------------------------------------------------------------------------ classification --
     def _created_kinds(self, imp: Import) -> list[tuple[int, str]]:
-        """(offset in the out slot, future kind) of every future this import creates."""
+        """(offset in the out slot, future kind) of every future this import creates (asked on every
+        call: computed once per import)."""
+        known = self._created.get(imp.key)
+        if known is None:
+            known = self._created[imp.key] = self._find_created_kinds(imp)
+        return known
+
+    def _find_created_kinds(self, imp: Import) -> list[tuple[int, str]]:
         if imp.future is not None:
             return [(0, imp.future)]
         struct = self.m.structs.get(imp.out_type or "")

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from conformance.fuzz._lowered import lowered_args
 from conformance.fuzz.rules import expected_request, load_rules
-from conformance.fuzz.strategies import HandlePool, call_plans, json_text, u32_values
+from conformance.fuzz.strategies import HandlePool, call_plans, json_text, u32_values, with_workers
 from conformance.fuzz.world import HIVE_BASE_URL, World
 from conformance.manifest import Import
 
@@ -149,7 +149,7 @@ def _valid_call(world: World, data, imp: Import, pool: HandlePool | None = None,
     plan = data.draw(call_plans(imp, ctx, "valid"), label=imp.name)
     outcome = world.call(0, plan)
     assert outcome.code == world.m.error_codes.Success, f"{imp.name}: valid call returned {outcome.code}"
-    return outcome.slot(world.model.out_slot(imp, plan.args))
+    return world.slot(imp, plan.args, outcome)
 
 
 def _config_futures(world: World, data, slot: bytes) -> tuple[int, int]:
@@ -169,12 +169,14 @@ def take_ready(world: World, data, handle: int, kind: str, index: int = 0) -> by
         world.settle()
         outcome = world.call(index, poll_plan)
         assert outcome.code == world.m.error_codes.Success, f"{poll.name}: returned {outcome.code}"
-        if world.model.instances[index].futures[handle].state == "ready":
+        future = world.future(index, handle)
+        assert future is not None, f"{poll.name}: future {handle} is no longer live"
+        if future.state == "ready":
             break
         if time.monotonic() > deadline:
             raise AssertionError(f"{poll.name}: future {handle} not ready after {READY_WITHIN_SECONDS} s")
         time.sleep(0.001)
-    length = world.model.instances[index].futures[handle].length
+    length = future.length
     ctx = dataclasses.replace(
         world.context(index), handles=pool, vec_lengths={handle: length} if length is not None else {}
     )
@@ -183,7 +185,7 @@ def take_ready(world: World, data, handle: int, kind: str, index: int = 0) -> by
     assert outcome.code == world.m.error_codes.Success, f"{take.name}: ready future returned {outcome.code}"
     again = world.call(index, plan)  # the model expects NotFound: futures/take/consumes
     assert again.code == world.m.error_codes.NotFound
-    return outcome.slot(world.model.out_slot(take, plan.args))
+    return world.slot(take, plan.args, outcome)
 
 
 def _check_config(world: World, data, ark: int, module: int, run: dict) -> None:
@@ -219,9 +221,9 @@ def pending_futures(world: World, imports: tuple[Import, ...]) -> Callable[[], N
         try:
             slot = _valid_call(world, data, creator)
             world.sim.wait_for_held(route, 1, timeout=2.0)
-            for offset in world.model.handle_offsets(creator):
-                handle = int.from_bytes(slot[offset : offset + 8], "little")
-                future = world.model.instances[0].futures[handle]
+            for handle in world.new_handles(creator, slot):
+                future = world.future(0, handle)
+                assert future is not None, f"{creator.name}: handle {handle} is not live"
                 kind = m.future_kinds[future.kind]
                 pool = HandlePool(live=(handle,))
                 poll = _valid_call(world, data, m.import_by_key(kind.poll), pool)
@@ -230,13 +232,13 @@ def pending_futures(world: World, imports: tuple[Import, ...]) -> Callable[[], N
                 take = m.import_by_key(kind.take)
                 outcome = world.call(0, data.draw(call_plans(take, ctx, "valid"), label=take.name))
                 assert outcome.code == m.error_codes.Unavailable, f"{take.name} before ready returned {outcome.code}"
-                assert handle in world.model.instances[0].futures, f"{take.name} before ready consumed the handle"
+                assert world.future(0, handle), f"{take.name} before ready consumed the handle"
             world.sim.release(route)
             released = True
             world.sim.set_fault(route, None)
-            for offset in world.model.handle_offsets(creator):
-                handle = int.from_bytes(slot[offset : offset + 8], "little")
-                future = world.model.instances[0].futures[handle]
+            for handle in world.new_handles(creator, slot):
+                future = world.future(0, handle)
+                assert future is not None, f"{creator.name}: handle {handle} lost while the hive held it"
                 if future.eventual == "ok":
                     take_ready(world, data, handle, future.kind)
         finally:
@@ -267,15 +269,12 @@ def stop_semantics(world: World) -> Callable[[], None]:
         cid = next(a for a in lowered_args(link) if a.role == "str")
         linking = call_plans(link, world.context(0), "valid").filter(lambda p: p.args[cid.indices[1]] > 0)
         world.call(0, data.draw(linking, label=link.name))
-        assert world.model.instances[0].link, f"{link.name} with a non-empty cid did not link"
+        assert world.linked(0), f"{link.name} with a non-empty cid did not link"
         ctx = world.context(0)
         plan = data.draw(call_plans(start, ctx, "valid"), label=start.name)
-        arg = next(a for a in lowered_args(start) if a.name == "num_remote_workers")
-        args = list(plan.args)
-        args[arg.indices[0]] = workers
-        outcome = world.call(0, dataclasses.replace(plan, args=tuple(args)))
+        outcome = world.call(0, with_workers(start, plan, workers))
         assert outcome.code == m.error_codes.Success, f"{start.name} with {workers} workers returned {outcome.code}"
-        future = int.from_bytes(outcome.slot(world.model.out_slot(start, plan.args))[:8], "little")
+        future = world.new_handles(start, world.slot(start, plan.args, outcome))[0]
         training = int.from_bytes(take_ready(world, data, future, "training_handle"), "little")
         route = sync[stop.name]["route"]
         before = len(world.sim.requests_for(route))

@@ -10,15 +10,15 @@ from __future__ import annotations
 import json
 import re
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any, Protocol
 
 from conformance.manifest import Import, Manifest, load_manifest
 
-from ._lowered import Arg, lowered_args
+from ._lowered import Arg, lowered_args, out_region
 
 RULES_FILE = "rules.toml"
 
@@ -114,7 +114,34 @@ def rules_from_data(data: dict[str, Any], manifest: Manifest) -> RuleSet:
 
 
 # ------------------------------------------------------------------------------------------ checks ----
-# Each check: (imp, arg, args, image, state, params) -> True when the argument is fine.
+
+
+@dataclass(frozen=True)
+class CallContext:
+    """One call as the oracle sees it: the import, its raw lowered arguments, the guest memory at call
+    time and the calling instance's state."""
+
+    imp: Import
+    args: tuple[int, ...]
+    image: bytes
+    state: HandleView
+
+    @cached_property
+    def out_slot(self) -> tuple[int, int] | None:
+        """(ptr, len) the call may write on Success (asked by the world and by check_call)."""
+        return out_region(self.imp, self.args)
+
+
+# A check: True when ``arg`` of the call is fine; ``params`` are the rule's extra keys from rules.toml.
+Check = Callable[[CallContext, Arg, Mapping[str, Any]], bool]
+
+CHECKS: dict[str, Check] = {}
+
+
+def _check(fn: Check) -> Check:
+    """Register ``fn`` under its name without ``_check_`` (the name rules.toml's ``check`` uses)."""
+    CHECKS[fn.__name__.removeprefix("_check_")] = fn
+    return fn
 
 
 def _span(arg: Arg, args: tuple[int, ...]) -> tuple[int, int]:
@@ -156,92 +183,109 @@ def is_json(text: str) -> bool:
     return True
 
 
-def _check_in_bounds(imp, arg, args, image, state, params) -> bool:
-    return _in_bounds(arg, args, image)
+@_check
+def _check_in_bounds(call: CallContext, arg: Arg, params: Mapping[str, Any]) -> bool:
+    return _in_bounds(arg, call.args, call.image)
 
 
-def _check_utf8(imp, arg, args, image, state, params) -> bool:
-    return _bytes(arg, args, image) is None or _text(arg, args, image) is not None
+@_check
+def _check_utf8(call: CallContext, arg: Arg, params: Mapping[str, Any]) -> bool:
+    return _bytes(arg, call.args, call.image) is None or _text(arg, call.args, call.image) is not None
 
 
-def _check_non_empty(imp, arg, args, image, state, params) -> bool:
-    return _span(arg, args)[1] > 0
+@_check
+def _check_non_empty(call: CallContext, arg: Arg, params: Mapping[str, Any]) -> bool:
+    return _span(arg, call.args)[1] > 0
 
 
-def _check_range(imp, arg, args, image, state, params) -> bool:
-    value = args[arg.indices[0]] & 0xFFFF_FFFF
+@_check
+def _check_range(call: CallContext, arg: Arg, params: Mapping[str, Any]) -> bool:
+    value = call.args[arg.indices[0]] & 0xFFFF_FFFF
     return params["min"] <= value <= params["max"]
 
 
 _HOST_LABEL = re.compile(r"^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$")
 
 
-def _check_host_name(imp, arg, args, image, state, params) -> bool:
+@_check
+def _check_host_name(call: CallContext, arg: Arg, params: Mapping[str, Any]) -> bool:
     """A DNS name or an IPv4 address (what http://{hive_url}:{port} can name)."""
-    text = _text(arg, args, image)
+    text = _text(arg, call.args, call.image)
     return not text or (len(text) <= 253 and all(_HOST_LABEL.match(label) for label in text.split(".")))
 
 
-def _check_json(imp, arg, args, image, state, params) -> bool:
-    text = _text(arg, args, image)
+@_check
+def _check_json(call: CallContext, arg: Arg, params: Mapping[str, Any]) -> bool:
+    text = _text(arg, call.args, call.image)
     return text is None or is_json(text)  # unreadable strings are other rules' business
 
 
-def _check_zero_unless_linked(imp, arg, args, image, state, params) -> bool:
-    return args[arg.indices[0]] & 0xFFFF_FFFF == 0 or state.linked()
+@_check
+def _check_zero_unless_linked(call: CallContext, arg: Arg, params: Mapping[str, Any]) -> bool:
+    return call.args[arg.indices[0]] & 0xFFFF_FFFF == 0 or call.state.linked()
 
 
 def _handle(arg: Arg, args: tuple[int, ...]) -> int:
     return args[arg.indices[0]] & 0xFFFF_FFFF_FFFF_FFFF
 
 
-def _check_live_handle(imp, arg, args, image, state, params) -> bool:
-    h = _handle(arg, args)
+@_check
+def _check_live_handle(call: CallContext, arg: Arg, params: Mapping[str, Any]) -> bool:
+    h = _handle(arg, call.args)
     if arg.rust == "TrainingHandle":
-        return state.holds_training(h)
-    return state.future_kind(h) is not None
+        return call.state.holds_training(h)
+    return call.state.future_kind(h) is not None
 
 
-def _check_kind_matches(imp, arg, args, image, state, params) -> bool:
-    wanted = imp.polls or imp.takes
-    kind = state.future_kind(_handle(arg, args))
+@_check
+def _check_kind_matches(call: CallContext, arg: Arg, params: Mapping[str, Any]) -> bool:
+    wanted = call.imp.polls or call.imp.takes
+    kind = call.state.future_kind(_handle(arg, call.args))
     return wanted is None or kind is None or kind == wanted
 
 
-def _check_ready_length(imp, arg, args, image, state, params) -> bool:
-    handle_arg = next(a for a in lowered_args(imp) if a.role == "handle")
-    h = _handle(handle_arg, args)
-    if state.future_kind(h) != imp.takes:
+@_check
+def _check_ready_length(call: CallContext, arg: Arg, params: Mapping[str, Any]) -> bool:
+    handle_arg = next(a for a in lowered_args(call.imp) if a.role == "handle")
+    h = _handle(handle_arg, call.args)
+    if call.state.future_kind(h) != call.imp.takes:
         return True
-    expected = state.ready_length(h)
-    return expected is None or expected == _span(arg, args)[1]
+    expected = call.state.ready_length(h)
+    return expected is None or expected == _span(arg, call.args)[1]
 
 
-CHECKS: dict[str, Callable[..., bool]] = {
-    "in_bounds": _check_in_bounds,
-    "utf8": _check_utf8,
-    "non_empty": _check_non_empty,
-    "range": _check_range,
-    "json": _check_json,
-    "host_name": _check_host_name,
-    "zero_unless_linked": _check_zero_unless_linked,
-    "live_handle": _check_live_handle,
-    "kind_matches": _check_kind_matches,
-    "ready_length": _check_ready_length,
-}
+@dataclass(frozen=True)
+class _Bound:
+    """One rule applied to one argument of one import, with its ErrorCode resolved."""
+
+    rule: Rule
+    arg: Arg
+    check: Check
+    params: Mapping[str, Any]
+    error: int
+
+
+@cache
+def _bound_rules(key: str) -> tuple[_Bound, ...]:
+    """The (argument, rule) pairs that apply to an import, in the oracle's order (computed once)."""
+    m = load_manifest()
+    imp = m.import_by_key(key)
+    return tuple(
+        _Bound(rule, arg, CHECKS[rule.check], dict(rule.params), int(m.error_codes[m.clause(rule.clause).error]))
+        for arg in lowered_args(imp, m)
+        for rule in load_rules().rules
+        if rule.applies(imp, arg)
+    )
 
 
 def violations(imp: Import, args: tuple[int, ...], image: bytes, state: HandleView) -> list[Violation]:
     """Every rule the call breaks (empty for a valid call)."""
-    m = load_manifest()
-    ruleset = load_rules()
-    found = []
-    for arg in lowered_args(imp, m):
-        for rule in ruleset.rules:
-            if rule.applies(imp, arg) and not CHECKS[rule.check](imp, arg, args, image, state, dict(rule.params)):
-                error = m.clause(rule.clause).error
-                found.append(Violation(rule.id, rule.clause, arg.name, int(m.error_codes[error]), rule.may))
-    return found
+    call = CallContext(imp, args, image, state)
+    return [
+        Violation(b.rule.id, b.rule.clause, b.arg.name, b.error, b.rule.may)
+        for b in _bound_rules(imp.key)
+        if not b.check(call, b.arg, b.params)
+    ]
 
 
 def expected_request(imp: Import, args: tuple[int, ...], image: bytes) -> tuple[str, dict[str, Any] | None, str | None]:

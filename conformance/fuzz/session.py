@@ -1,9 +1,14 @@
-"""Driving a host through the call-thunk guest: raw calls, full memory snapshots, settling futures.
+"""Driving a host through the call-thunk guest: raw calls, memory images and diffs, settling futures.
 
 Any host object with the design note's API works (``instantiate(wasm) -> instance`` with ``call``,
 ``read_memory``, ``write_memory``, ``memory_size``, optionally ``hive_requests_in_flight``; ``close()``),
-so the reference host, a mutant subclass or an adapter around another host all plug in unchanged.
+so the reference host, a mutant subclass or an adapter around another host all plug in unchanged; an
+instance exposing its wasmtime store takes the pre-typed call path (``_channel``).
 One session keeps its instances for many examples; ``reset`` refills memory instead of re-instantiating.
+
+Memory is read once per call: the image before a call is the image after the previous one with the
+session's own writes applied (so nothing is re-read), and the diff compares the bytes outside the out
+slot in one ``memcmp`` before looking byte by byte, normally only inside the slot.
 """
 
 from __future__ import annotations
@@ -12,16 +17,32 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+import wasmtime
+
 from conformance.manifest import Import
 
-from ._thunk import DEFAULT_PAGES, thunk_export_name, thunk_wasm
+from ._channel import Channel, channel
+from ._thunk import DEFAULT_PAGES, thunk_wasm
+
+__all__ = ["CallOutcome", "ThunkSession"]
+
+_BLOCK = 1024
 
 
-def to_signed(value: int, wasm: str) -> int:
-    """The raw value as wasmtime-py wants it (signed two's complement of the type's width)."""
-    bits = 64 if wasm == "i64" else 32
-    value &= (1 << bits) - 1
-    return value - (1 << bits) if value >= 1 << (bits - 1) else value
+def _ranges(before: bytes, after: bytes, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Maximal [start, end) ranges in [lo, hi) whose bytes differ (block compare first)."""
+    ranges: list[tuple[int, int]] = []
+    for base in range(lo, hi, _BLOCK):
+        top = min(base + _BLOCK, hi)
+        if before[base:top] == after[base:top]:
+            continue
+        for i in range(base, top):
+            if before[i] != after[i]:
+                if ranges and ranges[-1][1] == i:
+                    ranges[-1] = (ranges[-1][0], i + 1)
+                else:
+                    ranges.append((i, i + 1))
+    return ranges
 
 
 @dataclass(frozen=True)
@@ -34,23 +55,17 @@ class CallOutcome:
     before: bytes
     after: bytes
 
-    def changed(self) -> list[tuple[int, int]]:
-        """Maximal [start, end) ranges whose bytes differ (block compare first: memory is large)."""
-        ranges: list[tuple[int, int]] = []
-        if self.before == self.after:
-            return ranges
-        a, b = memoryview(self.before), memoryview(self.after)
-        block = 1024
-        for base in range(0, len(a), block):
-            if a[base : base + block] == b[base : base + block]:
-                continue
-            for i in range(base, min(base + block, len(a))):
-                if a[i] != b[i]:
-                    if ranges and ranges[-1][1] == i:
-                        ranges[-1] = (ranges[-1][0], i + 1)
-                    else:
-                        ranges.append((i, i + 1))
-        return ranges
+    def changed(self, region: tuple[int, int] | None = None) -> list[tuple[int, int]]:
+        """Maximal [start, end) ranges whose bytes differ. With the call's out ``region`` the bytes outside
+        it are compared first in one go, so a conforming call costs a diff of its slot only."""
+        before, after = self.before, self.after
+        if before == after:
+            return []
+        if region is not None:
+            lo, hi = region[0], min(region[0] + region[1], len(after))
+            if 0 <= lo <= hi and before[:lo] == after[:lo] and before[hi:] == after[hi:]:
+                return _ranges(before, after, lo, hi)
+        return _ranges(before, after, 0, len(after))
 
     def slot(self, region: tuple[int, int] | None) -> bytes:
         """Bytes of the out region after the call (empty if there is none or it is out of bounds)."""
@@ -66,39 +81,48 @@ class ThunkSession:
         self.host = host
         wasm = thunk_wasm(pages)
         self.instances = [host.instantiate(wasm) for _ in range(instances)]
+        self.channels: list[Channel] = [channel(inst) for inst in self.instances]
+        self._images: list[bytes | bytearray] = [ch.read() for ch in self.channels]
 
     def memory_size(self, index: int = 0) -> int:
-        return int(self.instances[index].memory_size)
+        return self.channels[index].size()
 
     def reset(self, fill: int) -> None:
         """Every byte of every instance's memory becomes ``fill`` (a canary: hosts writing 0 show up)."""
-        for inst in self.instances:
-            inst.write_memory(0, bytes([fill]) * int(inst.memory_size))
+        for index, ch in enumerate(self.channels):
+            ch.write(0, bytes([fill]) * ch.size())
+            self._images[index] = ch.read()
 
     def write(self, index: int, writes: tuple[tuple[int, bytes], ...] | list[tuple[int, bytes]]) -> None:
+        """Write guest memory (and the session's image of it: no re-read before the next call)."""
+        if not writes:
+            return
+        image = self._images[index]
+        if isinstance(image, bytes):
+            image = self._images[index] = bytearray(image)
         for offset, data in writes:
-            self.instances[index].write_memory(offset, data)
+            self.channels[index].write(offset, data)
+            image[offset : offset + len(data)] = data
 
     def image(self, index: int) -> bytes:
-        inst = self.instances[index]
-        return inst.read_memory(0, int(inst.memory_size))
+        """The instance's whole memory as the session last saw it (what the next call starts from)."""
+        image = self._images[index]
+        if isinstance(image, bytearray):
+            image = self._images[index] = bytes(image)
+        return image
 
     def call(self, index: int, imp: Import, args: tuple[int, ...]) -> CallOutcome:
         """Call the import's thunk with raw unsigned values; never raises for what the host does."""
-        inst = self.instances[index]
         before = self.image(index)
-        raw = [to_signed(v, p.wasm) for v, p in zip(args, imp.params, strict=True)]
         code = trap = error = None
         try:
-            result = inst.call(thunk_export_name(imp), *raw)
-            code = int(result) & 0xFFFF_FFFF
-        except Exception as exc:  # a trap (wasmtime.Trap) or anything the host let escape
-            kind = type(exc).__name__
-            if kind in ("Trap", "WasmtimeError"):
-                trap = f"{kind}: {str(exc).splitlines()[0] if str(exc) else ''}"
-            else:
-                error = f"{kind}: {exc}"
-        return CallOutcome(code, trap, error, before, self.image(index))
+            code = self.channels[index].call(imp, args)
+        except (wasmtime.Trap, wasmtime.WasmtimeError) as exc:  # the guest trapped (or the host made it)
+            trap = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+        except Exception as exc:  # anything the host let escape
+            error = f"{type(exc).__name__}: {exc}"
+        after = self._images[index] = self.channels[index].read()
+        return CallOutcome(code, trap, error, before, after)
 
     def settle(self, index: int | None = None, timeout: float = 2.0, quiet: int = 3) -> bool:
         """Wait (bounded) until no hive request is in flight for ``quiet`` consecutive 1 ms checks (a job

@@ -12,7 +12,7 @@ reading the final memory image, so overlapping placements are harmless.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Literal
 
@@ -236,6 +236,16 @@ def call_plans(imp: Import, ctx: FuzzContext, mode: Mode = "any") -> st.SearchSt
     return st.tuples(*parts).map(partial(_assemble, imp))
 
 
+def with_workers(imp: Import, plan: CallPlan, workers: int) -> CallPlan:
+    """``plan`` asking for ``workers`` remote workers (unchanged when ``imp`` takes no worker count)."""
+    arg = next((a for a in lowered_args(imp) if a.name == "num_remote_workers"), None)
+    if arg is None:
+        return plan
+    args = list(plan.args)
+    args[arg.indices[0]] = workers
+    return replace(plan, args=tuple(args))
+
+
 def _assign_one(arg: Arg, value: int) -> tuple[tuple[tuple[int, int], ...], tuple]:
     return ((arg.indices[0], value),), ()
 
@@ -258,7 +268,7 @@ def _handle_and_slice(arg: Arg, slot: Arg, ctx: FuzzContext, mode: Mode, lane, h
     known = ctx.vec_lengths.get(handle)
 
     def place(length: int) -> st.SearchStrategy:
-        ptr = out_pointers(length, ctx.memory_size, mode, lane) if length else u32_values()
+        ptr = out_pointers(length, ctx.memory_size, mode, lane)  # also for 0: one draw shape per length
         return ptr.map(lambda p: (((arg.indices[0], handle), (slot.indices[0], p), (slot.indices[1], length)), ()))
 
     return _slice_length(known, ctx.memory_size, mode).flatmap(place)

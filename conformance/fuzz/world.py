@@ -9,6 +9,7 @@ rebuilds its instances before the next example, so shrinking starts from a clean
 from __future__ import annotations
 
 import copy
+import dataclasses
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -19,7 +20,8 @@ from ._lowered import lowered_args
 from ._thunk import DEFAULT_PAGES
 from .case import DEFAULT_FILL, Case, Step, StepRef, resolve_arg
 from .checks import check_call
-from .model import Eventual, HostModel
+from .model import Eventual, FutureModel, HostModel
+from .rules import CallContext
 from .session import CallOutcome, ThunkSession
 from .strategies import CallPlan, FuzzContext, HandlePool
 
@@ -67,6 +69,7 @@ class World:
         fill: int = DEFAULT_FILL,
     ) -> None:
         self.m = load_manifest()
+        self._imports = {imp.key: imp for imp in self.m.imports}
         self.sim = sim
         self.host = host
         self.scenario = scenario
@@ -89,7 +92,7 @@ class World:
             if self.session is not None:
                 self.session.close()
             self.session = ThunkSession(self.host, self.n, self.pages)
-            self.model = HostModel(self.n, self._outcome, self.m)
+            self._model = HostModel(self.n, self._outcome, self.m)
             self.dirty = False
         else:
             self._release_futures()
@@ -100,7 +103,7 @@ class World:
         assert self.session is not None
         drop = self.m.import_named("drop_future")
         link = self.m.import_named("set_worker_module_link")
-        for index, inst in enumerate(self.model.instances):
+        for index, inst in enumerate(self._model.instances):
             for handle in list(inst.futures):
                 self.session.call(index, drop, (handle,))
                 del inst.futures[handle]
@@ -126,8 +129,8 @@ class World:
 
     def context(self, index: int) -> FuzzContext:
         """What strategies may draw for instance ``index`` now (its handles, the others', stale ones)."""
-        inst = self.model.instances[index]
-        others = tuple(h for i, o in enumerate(self.model.instances) if i != index for h in (*o.futures, *o.trainings))
+        inst = self._model.instances[index]
+        others = tuple(h for i, o in enumerate(self._model.instances) if i != index for h in (*o.futures, *o.trainings))
         pool = HandlePool(
             live=tuple(sorted((*inst.futures, *inst.trainings))), stale=tuple(sorted(inst.dead)), other=others
         )
@@ -144,20 +147,52 @@ class World:
     def call(self, index: int, plan: CallPlan) -> CallOutcome:
         """Write the plan's memory, call, record the step and check every invariant (raises on failure)."""
         assert self.session is not None
-        imp = self.m.import_by_key(plan.import_key)
+        imp = self._imports[plan.import_key]
         self.session.write(index, plan.writes)
-        image = self.session.image(index)
+        call = CallContext(imp, plan.args, self.session.image(index), self._model.instances[index])
         self._record(index, imp, plan)
         outcome = self.session.call(index, imp, plan.args)
-        self._slots.append(outcome.slot(self.model.out_slot(imp, plan.args)))
+        self._slots.append(outcome.slot(call.out_slot))
         try:
-            check_call(self.model, index, imp, plan.args, image, outcome)
+            check_call(self._model, index, call, outcome)
         except AssertionError:
             self.dirty = True
             raise
         if outcome.code == self.m.error_codes.Success:
             self._remember_handles(imp, len(self.steps) - 1)
         return outcome
+
+    # ---------------------------------------------------------------------------------- questions --
+    # What properties and the state machine may ask about the model; they never hold the model itself.
+    def future(self, index: int, handle: int) -> FutureModel | None:
+        """What the model knows of a live future of instance ``index`` (a copy), or None."""
+        f = self._model.instances[index].futures.get(handle)
+        return None if f is None else dataclasses.replace(f)
+
+    def futures(self, index: int) -> list[FutureModel]:
+        """The live futures of instance ``index``, by handle (copies)."""
+        futures = self._model.instances[index].futures
+        return [dataclasses.replace(futures[h]) for h in sorted(futures)]
+
+    def live_handles(self, index: int) -> frozenset[int]:
+        """Every handle (future or TrainingHandle) instance ``index`` holds now."""
+        inst = self._model.instances[index]
+        return frozenset((*inst.futures, *inst.trainings))
+
+    def linked(self, index: int) -> bool:
+        return self._model.instances[index].link
+
+    def out_slot(self, imp: Import, args: tuple[int, ...]) -> tuple[int, int] | None:
+        """(ptr, len) the call may write on Success."""
+        return self._model.out_slot(imp, args)
+
+    def slot(self, imp: Import, args: tuple[int, ...], outcome: CallOutcome) -> bytes:
+        """The bytes the call left in its out slot."""
+        return outcome.slot(self._model.out_slot(imp, args))
+
+    def new_handles(self, imp: Import, slot: bytes) -> list[int]:
+        """The handles a successful call of ``imp`` wrote into its out ``slot``."""
+        return [int.from_bytes(slot[o : o + 8], "little") for o in self._model.handle_offsets(imp)]
 
     def _record(self, index: int, imp: Import, plan: CallPlan) -> None:
         args: list[int | StepRef] = list(plan.args)
@@ -169,7 +204,7 @@ class World:
 
     def _remember_handles(self, imp: Import, step: int) -> None:
         slot = self._slots[step]
-        for offset in self.model.handle_offsets(imp):
+        for offset in self._model.handle_offsets(imp):
             self._refs.setdefault(int.from_bytes(slot[offset : offset + 8], "little"), StepRef(step, offset))
 
     def case(self, failure: str = "", seed: int | None = None, title: str = "") -> Case:
@@ -204,7 +239,7 @@ def replay(world: World, case: Case) -> None:
         if step.settle:
             world.settle()
         outcome = world.call(step.instance, CallPlan(step.call, args, step.memory))
-        slots.append(outcome.slot(world.model.out_slot(world.m.import_by_key(step.call), args)))
+        slots.append(outcome.slot(world.out_slot(world.m.import_by_key(step.call), args)))
 
 
 @contextmanager

@@ -12,7 +12,7 @@ from typing import Any
 
 import jinja2
 
-from conformance.runner import Outcome, RunResults
+from conformance.runner import Outcome, RunResults, error_line
 
 from . import _view
 
@@ -60,4 +60,5 @@ def render_html(results: RunResults, stable: bool = False) -> str:
         notable=_view.notable(results),
         clause_table=_view.clause_table(results),
         clause_texts=_view.clause_texts(),
+        error_line=error_line(results.outcomes),
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conformance.runner import RunResults, summary
+from conformance.runner import RunResults, error_line, summary
 
 from ._view import clause_texts, counts, headline, notable
 
@@ -36,6 +36,7 @@ def render_markdown(results: RunResults, stable: bool = False) -> str:
         "",
         f"**{summary(results.outcomes)}** ({results.scope()}). Exit code {results.exit_code}.",
         "",
+        *([f"**{error_line(results.outcomes)}**", ""] if error_line(results.outcomes) else []),
         "| outcome | count |",
         "|---|---|",
     ]

@@ -13,7 +13,7 @@ import time
 from collections.abc import Sequence
 from typing import TextIO
 
-from conformance.runner import BAD, PROGRESS_CHAR, CaseResult, Fixture, Outcome, Reporter, RunResults
+from conformance.runner import BAD, PROGRESS_CHAR, CaseResult, Fixture, Outcome, Reporter, RunResults, error_line
 
 SLOW_SECONDS = 2.0
 WATCH_SECONDS = 0.25
@@ -112,6 +112,9 @@ class TerminalReporter(Reporter):
         if slowest and not self.quiet:
             listed = ", ".join(f"{c.id} {c.duration_seconds:.2f} s" for c in slowest[:SLOWEST])
             self.err.write(f"slowest: {listed}\n")
+        errored = error_line(results.outcomes)
+        if errored:
+            self.out.write(self._paint(errored, "bad") + "\n")
         verdicts = ", ".join(f"{p}: {v}" for p, v in results.verdicts.items())
         host = f"{results.host['name']} {results.host['version']}"
         self.out.write(f"{results.summary_line()} (host {host}; {verdicts})\n")

@@ -3,12 +3,12 @@
 >>> from conformance.runner import discover, run_suite, RunOptions
 """
 
-from ._case import CaseRun, params_block, run_case
+from ._case import CaseRun, run_case
 from ._compile import compile_cached, function_exports
 from ._expectations import Expectation, Expectations, ExpectationsError, apply, load_expectations
 from ._fixture import Check, Fixture, FixtureError, HiveAssertion, discover, load_fixture, parse_header
-from ._judge import BrokenJournal, Diagnostic, HiveObservation, Record, judge, read_journal
-from ._outcome import BAD, ORDER, PROGRESS_CHAR, Outcome, exit_code, summary
+from ._judge import Diagnostic, HiveObservation, Record, judge
+from ._outcome import BAD, ORDER, PROGRESS_CHAR, Outcome, error_line, exit_code, summary
 from ._reporter import Reporter
 from ._results import (
     RESULTS_SCHEMA_VERSION,
@@ -31,7 +31,6 @@ __all__ = [
     "PROGRESS_CHAR",
     "RESULTS_SCHEMA_VERSION",
     "VERDICTS",
-    "BrokenJournal",
     "CaseResult",
     "CaseRun",
     "Check",
@@ -54,6 +53,7 @@ __all__ = [
     "apply",
     "compile_cached",
     "discover",
+    "error_line",
     "execute_case",
     "exit_code",
     "fixture_set_digest",
@@ -61,10 +61,8 @@ __all__ = [
     "judge",
     "load_expectations",
     "load_fixture",
-    "params_block",
     "parse_header",
     "profile_verdict",
-    "read_journal",
     "read_results_file",
     "results_schema",
     "run_case",

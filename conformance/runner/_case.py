@@ -7,27 +7,30 @@ adapter supplies only primitives, so this loop and the judging are the same for 
 from __future__ import annotations
 
 import random
-import struct
 import time
 from dataclasses import dataclass
 from typing import Any
 
 from conformance.adapters import GuestTrap, HostAdapter, HostCrashed, HostTimeout, Instance, LinkFailed
+from conformance.guest_protocol import (
+    MAX_DATA_BYTES,
+    SHOWN_BEYOND_PATTERN,
+    BudgetExceeded,
+    Driver,
+    ProtocolError,
+    missing_exports,
+    params_block,
+)
 from conformance.wasm import WasmError
 
 from ._compile import compile_cached, function_exports
 from ._fixture import Fixture
 from ._hive import observe, simulator_for
-from ._judge import BrokenJournal, Diagnostic, HiveObservation, judge, read_journal
+from ._judge import Diagnostic, HiveObservation, judge, with_clause_text
 from ._outcome import Outcome
 
-PROTOCOL_VERSION = 1
-PARAMS_SIZE = 256
-HIVE_HOST_MAX = 116
-FRAME_INTERVAL = 0.001
 TEARDOWN_SECONDS = 0.5  # a host hangs up on its pending hive requests this soon after its instance is closed
 JOURNAL_GRACE = 1.0  # a guest that finished in time is judged even if reading its journal crosses the deadline
-REQUIRED_EXPORTS = ("conformance_protocol", "conformance_params", "conformance_journal", "conformance_step")
 
 
 @dataclass
@@ -40,76 +43,38 @@ class CaseRun:
     hive_requests: list[dict] | None = None
 
 
-class _Deadline(Exception):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
+def judged_bytes(fixture: Fixture) -> dict[int, int]:
+    """check id -> how many bytes of its record the judge needs: the pattern, plus a few to show overruns.
+
+    Records of checks without `bytes` are never read (guest protocol §3), whatever length they declare.
+    """
+    return {
+        c.id: min(len(c.bytes) + SHOWN_BEYOND_PATTERN, MAX_DATA_BYTES) for c in fixture.checks if c.bytes is not None
+    }
 
 
-def params_block(host: str, port: int, seed: int) -> bytes:
-    """The 256-byte Params block (guest protocol §2)."""
-    encoded = host.encode("utf-8")
-    if len(encoded) > HIVE_HOST_MAX:
-        raise ValueError(f"hive host {host!r} is longer than {HIVE_HOST_MAX} bytes")
-    block = struct.pack("<III", PROTOCOL_VERSION, port, len(encoded)) + encoded.ljust(HIVE_HOST_MAX, b"\0")
-    block += struct.pack("<I", seed)
-    return block.ljust(PARAMS_SIZE, b"\0")
-
-
-def _u32(value: int) -> int:
-    return value & 0xFFFFFFFF
-
-
-class _Driver:
-    """The protocol loop on one instance, with the case's deadline applied to every call."""
-
-    def __init__(self, instance: Instance, fixture: Fixture, deadline: float) -> None:
-        self.instance = instance
-        self.fixture = fixture
-        self.deadline = deadline
-        self.steps = 0
-
-    def call(self, export: str, grace: float = 0.0) -> int:
-        """Call with the time left before the case deadline (plus `grace`, for reading results afterwards)."""
-        remaining = self.deadline + grace - time.monotonic()
-        if remaining <= 0:
-            raise _Deadline(f"case deadline of {self.fixture.timeout_seconds:g} s exceeded before {export}")
-        results = self.instance.call(export, timeout=remaining)
-        return results[0] if results else 0
-
-    def run(self, host: str, port: int, seed: int, exports: frozenset[str]) -> int:
-        protocol = self.call("conformance_protocol")
-        if protocol != PROTOCOL_VERSION:
-            raise BrokenJournal(f"guest speaks protocol {protocol}, the runner speaks {PROTOCOL_VERSION}")
-        params = _u32(self.call("conformance_params"))
-        if params + PARAMS_SIZE > self.instance.memory_size:
-            raise BrokenJournal(f"params block at {params:#x} is outside memory")
-        self.instance.write_memory(params, params_block(host, port, seed))
-        if "ark_initialize" in exports:
-            self.call("ark_initialize")
-        while True:
-            result = self.call("conformance_step")
-            self.steps += 1
-            if result != 0:
-                return result
-            if self.steps >= self.fixture.max_steps:
-                raise _Deadline(f"guest not done after max_steps = {self.fixture.max_steps} steps")
-            if time.monotonic() >= self.deadline:
-                raise _Deadline(
-                    f"guest not done after {self.fixture.timeout_seconds:g} s ({self.steps} steps): case deadline"
-                )
-            time.sleep(FRAME_INTERVAL)
+def broken_fixture(message: str, steps: int = 0) -> CaseRun:
+    """An `error`: the fixture (or the suite) is at fault, not the host (docs/results.md)."""
+    return CaseRun(Outcome.ERROR, Diagnostic(f"broken fixture: {message}"), steps)
 
 
 def run_case(adapter: HostAdapter, fixture: Fixture, seed: int | None = None) -> CaseRun:
-    """Execute `fixture` on `adapter` and judge it; never raises for anything the guest or host does."""
+    """Execute `fixture` on `adapter` and judge it; never raises (a runner bug is an `error` case)."""
+    try:
+        return _run_case(adapter, fixture, seed)
+    except Exception as exc:  # the suite's own fault must not be charged to the host
+        return CaseRun(Outcome.ERROR, Diagnostic(f"internal error in the runner: {type(exc).__name__}: {exc}"))
+
+
+def _run_case(adapter: HostAdapter, fixture: Fixture, seed: int | None) -> CaseRun:
     try:
         wasm = compile_cached(fixture.source)
         exports = function_exports(wasm)
     except WasmError as exc:
-        return CaseRun(Outcome.CRASH, Diagnostic(f"broken fixture: {exc}"))
-    missing = [name for name in REQUIRED_EXPORTS if name not in exports]
+        return broken_fixture(str(exc))
+    missing = missing_exports(exports)
     if missing:
-        return CaseRun(Outcome.CRASH, Diagnostic(f"broken fixture: missing export(s) {', '.join(missing)}"))
+        return broken_fixture(f"missing export(s) {', '.join(missing)}")
     try:
         adapter.info  # noqa: B018 - starts a subprocess host now, so its start-up is not charged to the case
     except HostCrashed as exc:
@@ -129,14 +94,13 @@ def run_case(adapter: HostAdapter, fixture: Fixture, seed: int | None = None) ->
             return CaseRun(Outcome.CRASH, Diagnostic(f"host crashed: {exc}"))
         except HostTimeout as exc:
             return CaseRun(Outcome.TIMEOUT, Diagnostic(str(exc)))
-        driver = _Driver(instance, fixture, deadline)
+        driver = Driver(instance, deadline, fixture.max_steps, budget_seconds=fixture.timeout_seconds)
+        limits = judged_bytes(fixture)
         try:
-            result = driver.run(host, port, seed, exports)
-            journal = _u32(driver.call("conformance_journal", JOURNAL_GRACE))
-            records = read_journal(instance.read_memory, instance.memory_size, journal)
-        except _Deadline as exc:
-            return _finish(instance, sim, fixture, CaseRun(Outcome.TIMEOUT, Diagnostic(str(exc)), driver.steps))
-        except HostTimeout as exc:
+            driver.start(params_block(host, port, seed), initialize="ark_initialize" in exports)
+            result = driver.step_until_done()
+            records = driver.journal(lambda check_id: limits.get(check_id, 0), grace=JOURNAL_GRACE)
+        except (BudgetExceeded, HostTimeout) as exc:
             return _finish(instance, sim, fixture, CaseRun(Outcome.TIMEOUT, Diagnostic(str(exc)), driver.steps))
         except GuestTrap as exc:
             message = f"guest trapped after {driver.steps} step(s): {exc}"
@@ -145,14 +109,18 @@ def run_case(adapter: HostAdapter, fixture: Fixture, seed: int | None = None) ->
             return _finish(
                 instance, sim, fixture, CaseRun(Outcome.CRASH, Diagnostic(f"host crashed: {exc}"), driver.steps)
             )
-        except (BrokenJournal, IndexError) as exc:
-            return _finish(
-                instance, sim, fixture, CaseRun(Outcome.CRASH, Diagnostic(f"broken fixture: {exc}"), driver.steps)
-            )
+        except ProtocolError as exc:
+            return _finish(instance, sim, fixture, broken_fixture(str(exc), driver.steps))
+        except IndexError as exc:  # every range was checked against memory_size first: the host is wrong
+            message = f"host refused a memory access inside its reported memory size: {exc}"
+            return _finish(instance, sim, fixture, CaseRun(Outcome.CRASH, Diagnostic(message), driver.steps))
+        except Exception:
+            instance.close()  # run_case reports the runner's own failure as an `error`; free the instance first
+            raise
         steps = driver.steps
         teardown_failure = close_checking_teardown(instance, sim, fixture)
         seen = observe(sim, fixture)
-    failure = judge(fixture, result, records, seen) or teardown_failure
+    failure = judge(fixture, result, records, seen) or with_clause_text(teardown_failure)
     return CaseRun(Outcome.FAIL if failure else Outcome.PASS, failure, steps, seen.requests)
 
 

@@ -7,30 +7,15 @@ expected and the actual value (docs/guest-protocol.md §5).
 
 from __future__ import annotations
 
-import struct
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from conformance.guest_protocol import Record
 from conformance.manifest import load_manifest
 
 from ._fixture import Check, Fixture, HiveAssertion
-
-JOURNAL_HEADER = 4
-RECORD_SIZE = 16
-MAX_RECORDS = 1024
-
-
-class BrokenJournal(ValueError):
-    """The journal cannot be read as the protocol says (a broken fixture, or a host that trashed memory)."""
-
-
-@dataclass(frozen=True)
-class Record:
-    check_id: int
-    code: int
-    data: bytes
+from ._window import byte_mismatch
 
 
 @dataclass(frozen=True)
@@ -42,9 +27,22 @@ class Diagnostic:
     call: str | None = None
     expected: str | None = None
     actual: str | None = None
+    clause_text: str | None = None  # the manifest's wording of `clause`, filled in by `with_clause_text`
+    where: str | None = None  # for byte mismatches: struct.field and byte range, or "canary"
 
     def to_dict(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items() if v is not None}
+
+
+def with_clause_text(diagnostic: Diagnostic | None) -> Diagnostic | None:
+    """The diagnostic with its clause's text quoted from the manifest (unchanged without a known clause)."""
+    if diagnostic is None or diagnostic.clause is None or diagnostic.clause_text is not None:
+        return diagnostic
+    try:
+        text = load_manifest().clause(diagnostic.clause).text
+    except KeyError:
+        return diagnostic
+    return replace(diagnostic, clause_text=text)
 
 
 @dataclass
@@ -54,28 +52,6 @@ class HiveObservation:
     requests: list[dict[str, Any]] = field(default_factory=list)  # {"route", "method", "path", "json"}
     workers: dict[str, list[str]] = field(default_factory=dict)  # run_id -> worker states
     started_runs: list[str] = field(default_factory=list)  # run ids the guest's start requests created
-
-
-def read_journal(read: Callable[[int, int], bytes], memory_size: int, journal_ptr: int) -> list[Record]:
-    """The journal's records, bounds-checked with unsigned arithmetic; raises BrokenJournal."""
-    journal_ptr &= 0xFFFFFFFF
-    if journal_ptr + JOURNAL_HEADER > memory_size:
-        raise BrokenJournal(f"journal address {journal_ptr:#x} is outside memory ({memory_size} bytes)")
-    (count,) = struct.unpack("<I", read(journal_ptr, JOURNAL_HEADER))
-    if count > MAX_RECORDS:
-        raise BrokenJournal(f"journal count {count} exceeds the protocol's {MAX_RECORDS} records")
-    end = journal_ptr + JOURNAL_HEADER + RECORD_SIZE * count
-    if end > memory_size:
-        raise BrokenJournal(f"journal of {count} records at {journal_ptr:#x} runs past the end of memory")
-    raw = read(journal_ptr + JOURNAL_HEADER, RECORD_SIZE * count) if count else b""
-    records = []
-    for i in range(count):
-        check_id, code, data_ptr, data_len = struct.unpack_from("<IiII", raw, RECORD_SIZE * i)
-        if data_ptr + data_len > memory_size:
-            where = f"journal record {i} (check {check_id})"
-            raise BrokenJournal(f"{where}: data at {data_ptr:#x}+{data_len} is outside memory")
-        records.append(Record(check_id, code, read(data_ptr, data_len) if data_len else b""))
-    return records
 
 
 def code_label(value: int) -> str:
@@ -106,25 +82,27 @@ def _judge_check(check: Check, record: Record) -> Diagnostic | None:
         )
     if check.bytes is None:
         return None
-    if len(record.data) != len(check.bytes):
+    if record.data_len != len(check.bytes):
+        shown = _hex(record.data) + (" ..." if not record.complete else "")
         return Diagnostic(
-            f"check {check.id} ({check.call}): guest recorded {len(record.data)} bytes, the check pins "
+            f"check {check.id} ({check.call}): guest recorded {record.data_len} bytes, the check pins "
             f"{len(check.bytes)} (broken fixture?)",
             clause=check.clause,
             call=check.call,
             expected=_hex(check.bytes),
-            actual=_hex(record.data),
+            actual=shown,
         )
-    for offset, (want, got) in enumerate(zip(check.bytes, record.data, strict=True)):
-        if want is not None and want != got:
-            return Diagnostic(
-                f"check {check.id} ({check.call}): byte {offset} expected {want:02x}, got {got:02x}",
-                clause=check.clause,
-                call=check.call,
-                expected=_hex(check.bytes),
-                actual=_hex(record.data),
-            )
-    return None
+    mismatch = byte_mismatch(check, expected, record.data)
+    if mismatch is None:
+        return None
+    return Diagnostic(
+        f"check {check.id} ({check.call}): {mismatch.message}",
+        clause=mismatch.clause,
+        call=check.call,
+        expected=_hex(check.bytes),
+        actual=_hex(record.data),
+        where=mismatch.where,
+    )
 
 
 def judge_journal(fixture: Fixture, records: list[Record]) -> Diagnostic | None:
@@ -223,7 +201,16 @@ def _judge_hive(fixture: Fixture, hive: HiveAssertion, seen: HiveObservation) ->
 
 
 def judge(fixture: Fixture, step_result: int, records: list[Record], seen: HiveObservation) -> Diagnostic | None:
-    """The case's diagnostic, or None when it passes: the guest's verdict, its journal, then the hive."""
+    """The case's diagnostic, or None when it passes: the guest's verdict, its journal, then the hive.
+
+    The diagnostic quotes its clause's text from the manifest, so a report reader need not look it up.
+    """
+    return with_clause_text(_first_failure(fixture, step_result, records, seen))
+
+
+def _first_failure(
+    fixture: Fixture, step_result: int, records: list[Record], seen: HiveObservation
+) -> Diagnostic | None:
     if fixture.expect == "pass" and step_result != 1:
         return Diagnostic(
             f"the guest detected a failure itself: conformance_step returned {step_result}",

@@ -32,10 +32,11 @@ def allowed_not_supported(case: _Case, host_profiles: Sequence[str], host_featur
 def profile_verdict(
     cases: Iterable[_Case], host_profiles: Sequence[str], host_features: Sequence[str], complete: bool
 ) -> str:
-    """`not conformant` if any case of the profile fails the run; `conformant` if the run is complete and
-    every case passed or is an allowed `not_supported`; `partial` otherwise (skips, xfails, a subset)."""
+    """`not conformant` if any case of the profile fails the run by the host's fault; `conformant` if the
+    run is complete and every case passed or is an allowed `not_supported`; `partial` otherwise (skips,
+    xfails, errors, a subset)."""
     cases = list(cases)
-    if any(c.outcome in BAD for c in cases):
+    if any(c.outcome in BAD and c.outcome is not Outcome.ERROR for c in cases):  # error: the suite is at fault
         return NOT_CONFORMANT
     fine = all(
         c.outcome is Outcome.PASS

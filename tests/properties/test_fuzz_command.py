@@ -26,6 +26,12 @@ def test_fuzz_finds_the_bug_and_the_case_file_replays_it(tmp_path, capsys):
         replay(world, case)
 
 
+def test_python_host_spec_runs_the_reference_class(tmp_path, capsys):
+    argv = ["fuzz", "--minutes", "0.001", "--out", str(tmp_path), "--host", "python:reference_host:ReferenceHost"]
+    assert main([*argv, "--examples", "5", "--seed", "1", "--max-steps", "2"]) == 0
+    assert "0 failure(s)" in capsys.readouterr().out
+
+
 def test_differential_fuzz_reports_the_first_divergence(tmp_path, capsys):
     against = "tests.mutants.marshalling_mutants:MUTANTS.out-write-one-byte-too-long"
     argv = [
@@ -54,7 +60,10 @@ def test_differential_fuzz_reports_the_first_divergence(tmp_path, capsys):
     ("argv", "message"),
     [
         (["fuzz", "--minutes", "0"], "--minutes must be a positive number"),
-        (["fuzz", "--minutes", "1", "--host", "nope"], "is not MODULE:FACTORY"),
+        (["fuzz", "--minutes", "1", "--host", "nope"], "is not reference, python:MODULE:CLASS or MODULE:FACTORY"),
+        (["fuzz", "--minutes", "1", "--host", "python:no.such.module:X"], "cannot import host module"),
+        (["fuzz", "--minutes", "1", "--against", "python:json:NoSuchClass"], "has no class"),
+        (["fuzz", "--minutes", "1", "--against", "subprocess:python -m reference_host"], "loopback hive"),
         (["fuzz", "--minutes", "1", "--host", "no.such.module:x"], "cannot be loaded"),
         (["fuzz", "--minutes", "1", "--examples", "0"], "--examples must be at least 1"),
         (["fuzz", "--minutes", "1", "--max-steps", "0"], "--max-steps must be at least 1"),

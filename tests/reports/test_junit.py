@@ -41,7 +41,7 @@ def test_outcomes_map_to_failure_error_and_skipped_with_the_diagnostic_as_messag
     for case_id, case in cases.items():
         outcome = by_id[case_id]["outcome"]
         kinds = {type(r) for r in case.result}
-        expected = {"fail": {Failure}, "timeout": {Error}, "crash": {Error}, "pass": set()}[outcome]
+        expected = {"fail": {Failure}, "timeout": {Error}, "crash": {Error}, "error": {Error}, "pass": set()}[outcome]
         assert kinds == expected, case_id
         if case.result:
             assert case.result[0].message == by_id[case_id]["diagnostic"]["message"]

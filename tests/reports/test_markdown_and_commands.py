@@ -59,3 +59,17 @@ def test_explain_quotes_the_clauses_and_the_checks(capsys):
 def test_unknown_ids_are_bad_input(argv, message, capsys):
     assert main([*argv, "--fixtures", str(CORPUS)]) == 2
     assert message in capsys.readouterr().err
+
+
+def test_errored_cases_get_their_own_line_everywhere():
+    import io
+
+    from conformance.reports import TerminalReporter, render_html
+
+    run = sample.results([sample.case(Outcome.PASS), sample.case(Outcome.ERROR)])
+    line = "1 case errored: the fixture or the suite is at fault, not the host"
+    assert line in render_markdown(run) and line in render_html(run)
+    out = io.StringIO()
+    TerminalReporter(io.StringIO(), out).run_done(run)
+    assert line in out.getvalue()
+    assert render_markdown(sample.results([sample.case(Outcome.CRASH)])).count("errored") == 0

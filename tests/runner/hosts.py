@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from reference_host import GuestMemory, HostConfig, ReferenceHost
+from reference_host import GuestMemory, HostConfig, MlImports, ReferenceHost
 
 CRASH_MARKER = b"CRASH-THE-HOST"
 
@@ -54,3 +54,19 @@ class OverwritingHost(ReferenceHost):
 
     def __init__(self, config: HostConfig | None = None) -> None:
         super().__init__(config, memory_class=_OneByteTooMany)
+
+
+class _TrapInStart(MlImports):
+    def dispatch(self, imp: Any, raw_args: tuple[int, ...]) -> int:
+        if imp.name == "start_training":  # raised past the host's own fault handling: wasmtime traps
+            raise RuntimeError("host bug: start_training blew up")
+        return super().dispatch(imp, raw_args)
+
+
+class TrappingHost(ReferenceHost):
+    """A host whose start_training import raises: wasmtime turns it into a trap, the case is a `crash`."""
+
+    name = "trapping test host"
+
+    def __init__(self, config: HostConfig | None = None) -> None:
+        super().__init__(config, imports_class=_TrapInStart)

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import struct
-
-import pytest
-
-from conformance.runner import BrokenJournal, HiveObservation, Record, judge, load_fixture, read_journal
+from conformance.runner import HiveObservation, Record, judge, load_fixture
 
 from .helpers import DATA
 
@@ -75,8 +71,11 @@ def test_canary_byte_overwritten_is_caught_at_its_offset():
     window = bytes([0xA5] * 4) + b"\x01" * 8 + bytes([0xA5] * 4)
     poll = bytes([0xA5] * 4) + b"\x00" + b"\x00" + bytes([0xA5] * 3)  # wrote 2 bytes: the canary after is hit
     d = judge(CANARY, 1, [Record(1, 0, window), Record(2, 0, poll), Record(3, 0, b"")], HiveObservation())
-    assert d.message == "check 2 (ml__poll_future_training_handle): byte 5 expected a5, got 00"
-    assert d.clause == "ml-v1/poll_future_training_handle/reports-readiness"
+    assert d.message == (
+        "check 2 (ml__poll_future_training_handle): the host wrote outside the PollSimple slot: canary after "
+        "the slot, byte +0 (window byte 5): expected a5, got 00 (a5 = canary: memory the host must leave untouched)"
+    )
+    assert d.clause == "abi/memory/write-exactly-sizeof"  # the canary's clause, not the check's
     assert d.expected == "a5 a5 a5 a5 ?? a5 a5 a5 a5"
 
 
@@ -127,44 +126,3 @@ def test_hive_worker_states_on_the_started_run():
 def test_guest_reported_failure_is_a_failure():
     d = judge(SUCCESS, 7, GOOD, _seen())
     assert "conformance_step returned 7" in d.message
-
-
-def _memory(journal_at: int, records: list[tuple[int, int, int, int]], size: int = 4096) -> bytearray:
-    mem = bytearray(size)
-    struct.pack_into("<I", mem, journal_at, len(records))
-    for i, rec in enumerate(records):
-        struct.pack_into("<IiII", mem, journal_at + 4 + 16 * i, *rec)
-    return mem
-
-
-def test_read_journal_reads_records_and_data():
-    mem = _memory(0x100, [(1, -1, 0x800, 3)])
-    mem[0x800:0x803] = b"abc"
-    records = read_journal(lambda p, n: bytes(mem[p : p + n]), len(mem), 0x100)
-    assert records == [Record(1, -1, b"abc")]
-
-
-@pytest.mark.parametrize(
-    ("journal_at", "count", "record", "message"),
-    [
-        (4094, 0, None, "journal address 0xffe is outside memory"),
-        (0x100, 1, (1, 0, 4000, 200), "data at 0xfa0\\+200 is outside memory"),
-        (0x100, 1, (1, 0, 0xFFFFFFFF, 2), "is outside memory"),  # would wrap in 32-bit arithmetic
-        (4000, 10, None, "runs past the end of memory"),
-    ],
-)
-def test_read_journal_bounds_checks_everything(journal_at, count, record, message):
-    mem = bytearray(4096)
-    if journal_at + 4 <= len(mem):
-        struct.pack_into("<I", mem, journal_at, count)
-    if record:
-        struct.pack_into("<IiII", mem, journal_at + 4, *record)
-    with pytest.raises(BrokenJournal, match=message):
-        read_journal(lambda p, n: bytes(mem[p : p + n]), len(mem), journal_at)
-
-
-def test_read_journal_rejects_absurd_counts():
-    mem = bytearray(4096)
-    struct.pack_into("<I", mem, 0, 5000)
-    with pytest.raises(BrokenJournal, match="exceeds"):
-        read_journal(lambda p, n: bytes(mem[p : p + n]), len(mem), 0)

@@ -25,6 +25,7 @@ def test_every_outcome_validates():
     [
         "drop versions",
         "fail without diagnostic",
+        "error without diagnostic",
         "skip without reason",
         "empty reason",
         "unknown outcome",
@@ -42,6 +43,8 @@ def test_schema_rejects_broken_documents(breakage):
         del data["versions"]
     elif breakage == "fail without diagnostic":
         del by_outcome["fail"]["diagnostic"]
+    elif breakage == "error without diagnostic":
+        del by_outcome["error"]["diagnostic"]
     elif breakage == "skip without reason":
         del by_outcome["skip"]["reason"]
     elif breakage == "empty reason":

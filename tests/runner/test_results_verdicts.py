@@ -21,9 +21,13 @@ def test_all_passed_and_complete_is_conformant():
     }
 
 
-@pytest.mark.parametrize("bad", sorted(BAD))
+@pytest.mark.parametrize("bad", sorted(BAD - {Outcome.ERROR}))
 def test_any_outcome_that_fails_the_run_is_not_conformant_for_its_profile_only(bad):
     assert _verdict(case(Outcome.PASS), case(bad, "extended")) == {"core": "conformant", "extended": "not conformant"}
+
+
+def test_an_error_is_the_suite_s_fault_so_the_profile_is_partial_not_not_conformant():
+    assert _verdict(case(Outcome.PASS), case(Outcome.ERROR))["core"] == "partial"
 
 
 def test_an_incomplete_run_is_at_best_partial():

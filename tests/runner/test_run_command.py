@@ -103,13 +103,16 @@ def test_a_nonconforming_host_exits_1_with_diagnostic_and_rerun(tmp_path, capsys
     )
     assert code == 1
     err = capsys.readouterr().err
-    assert "FAIL poll_future_training_handle.canary: check 1 (ml__start_training): byte 12 expected a5, got 00" in err
+    assert (
+        "FAIL poll_future_training_handle.canary: check 1 (ml__start_training): the host wrote outside the "
+        "FutureHandle slot: canary after the slot, byte +0 (window byte 12): expected a5, got 00" in err
+    )
     case = json.loads(target.read_text())["cases"][0]
     jsonschema.validate(json.loads(target.read_text()), results_schema())
     assert case["diagnostic"]["clause"] == "abi/memory/write-exactly-sizeof"
     assert case["rerun"].startswith("ark-conformance run --host python:tests.runner.hosts:OverwritingHost")
     failure = ET.parse(tmp_path / "j.xml").getroot().find("testcase/failure")
-    assert "byte 12" in failure.get("message")
+    assert "window byte 12" in failure.get("message")
 
 
 def test_unsupported_features_are_not_supported_not_failed(tmp_path, capsys):
