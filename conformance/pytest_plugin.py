@@ -12,7 +12,9 @@ from typing import Any
 
 import pytest
 
-DEFAULT_FIXTURES = Path(__file__).resolve().parent.parent / "fixtures_wat"
+from conformance.corpus import default_fixtures_dir
+
+DEFAULT_FIXTURES = default_fixtures_dir()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

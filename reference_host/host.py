@@ -19,13 +19,11 @@ from conformance.manifest import Import
 from conformance.wasm import engine as shared_engine
 
 from ._abi import manifest
+from ._loading import NAME, VERSION, manifest_features, manifest_profiles, results_of
 from .futures import FutureTable, TrainingTable
 from .hive_client import HiveClient
 from .imports import MlImports
 from .memory import GuestMemory
-
-NAME = "ark-ml-conformance reference host"
-VERSION = "0.1.0"
 
 
 class LinkError(Exception):
@@ -126,7 +124,7 @@ class GuestInstance:
         self.imports: MlImports = host.imports_class(self)
         self.closed = False
         linker = wasmtime.Linker(host.engine)
-        for imp in manifest().imports:
+        for imp in host.provided_imports():
             linker.define_func(imp.module, imp.field, func_type(imp, host.engine), self._host_func(imp))
         try:
             self.instance = linker.instantiate(self.store, module)
@@ -149,12 +147,13 @@ class GuestInstance:
 
         return call
 
-    def call(self, name: str, *args: Any) -> Any:
-        """Call the export `name` with raw Wasm values; returns its result (None, a value, or a list)."""
+    def call(self, name: str, *args: int) -> list[int]:
+        """Call the export `name` with raw Wasm values; returns its results, one int per result type (as
+        the adapters' Instance.call does, so a driver need not know which host it holds)."""
         func = self.instance.exports(self.store).get(name)
         if not isinstance(func, wasmtime.Func):
             raise KeyError(f"the guest exports no function {name!r}")
-        return func(self.store, *args)
+        return results_of(func(self.store, *args))
 
     def has_export(self, name: str) -> bool:
         return isinstance(self.instance.exports(self.store).get(name), wasmtime.Func)
@@ -218,11 +217,11 @@ class ReferenceHost:
     @property
     def profiles(self) -> tuple[str, ...]:
         """Every profile of the manifest: this host implements every import."""
-        return tuple(sorted({imp.profile for imp in manifest().imports}))
+        return manifest_profiles()
 
     @property
     def features(self) -> tuple[str, ...]:
-        return tuple(sorted({f for imp in manifest().imports for f in imp.features}))
+        return manifest_features()
 
     def __init__(
         self,
@@ -241,6 +240,10 @@ class ReferenceHost:
         self.engine = _epoch_engine() if self.config.epoch_interruption else shared_engine()
         self._instances: set[GuestInstance] = set()
         self._lock = threading.Lock()
+
+    def provided_imports(self) -> tuple[Import, ...]:
+        """The host functions a guest may import: every import of the manifest, with its signature."""
+        return manifest().imports
 
     def instantiate(self, wasm_bytes: bytes) -> GuestInstance:
         """A fresh Store and instance for `wasm_bytes`; LinkError if it imports what the host lacks."""

@@ -8,7 +8,17 @@
 
 from __future__ import annotations
 
-from .base import AdapterError, GuestTrap, HostAdapter, HostCrashed, HostInfo, HostTimeout, Instance, LinkFailed
+from .base import (
+    AdapterError,
+    GuestTrap,
+    HostAdapter,
+    HostCrashed,
+    HostInfo,
+    HostTimeout,
+    Instance,
+    LinkFailed,
+    ProtocolViolation,
+)
 
 __all__ = [
     "SPEC_HELP",
@@ -20,6 +30,7 @@ __all__ = [
     "HostTimeout",
     "Instance",
     "LinkFailed",
+    "ProtocolViolation",
     "check_spec",
     "open_adapter",
 ]
@@ -43,7 +54,9 @@ def open_adapter(spec: str) -> HostAdapter:
         from .subprocess import SubprocessAdapter
 
         return SubprocessAdapter(spec[len("subprocess:") :], spec=spec)
-    from .inprocess import InProcessAdapter, load_class, reference_class
+    from reference_host import load_class, reference_class
+
+    from .inprocess import InProcessAdapter
 
     if spec == "reference":
         return InProcessAdapter(reference_class(), spec=spec)

@@ -8,10 +8,14 @@ instantiates modules, calls exports and reads or writes guest memory.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
+
+from conformance.errors import HostProblem
 
 
-class AdapterError(Exception):
+class AdapterError(HostProblem):
     """Base class of the failures an adapter reports; each maps to one case outcome."""
 
 
@@ -31,6 +35,11 @@ class HostTimeout(AdapterError):
     """A single call did not return within its deadline (the adapter killed the host): the case is a `timeout`."""
 
 
+class ProtocolViolation(HostCrashed):
+    """A subprocess host wrote something the protocol does not allow (docs/subprocess-protocol.md): the
+    adapter killed it; the case is a `crash`, and a bad `hello` when a run starts is bad input (exit 2)."""
+
+
 @dataclass(frozen=True)
 class HostInfo:
     """What a host says about itself: used for not_supported decisions and for the report."""
@@ -39,6 +48,20 @@ class HostInfo:
     version: str
     profiles: tuple[str, ...] = ("core", "extended")
     features: tuple[str, ...] = field(default_factory=tuple)
+    # The limits the host applies (request_timeout_seconds, max_outstanding_futures, max_download_bytes),
+    # as far as it says; the cap fixtures assume the manifest's [limits].
+    limits: Mapping[str, float] = field(default_factory=dict, compare=False)
+
+    @classmethod
+    def of(cls, description: Any) -> HostInfo:
+        """From anything with the same fields (reference_host's HostDescription)."""
+        return cls(
+            name=description.name,
+            version=description.version,
+            profiles=tuple(description.profiles),
+            features=tuple(description.features),
+            limits=dict(description.limits),
+        )
 
     def supports(self, profile: str, features: tuple[str, ...] | list[str]) -> str | None:
         """None when a fixture with this profile and these features can run here, else the reason it cannot."""
@@ -98,6 +121,11 @@ class HostAdapter(ABC):
     @abstractmethod
     def close(self) -> None:
         """Stop the host (threads, processes); never raises."""
+
+    def provided_imports(self) -> Mapping[tuple[str, str], Any] | None:
+        """The host's import table, (module, field) -> function type, when the host can list it; None means
+        ask by linking (`probe` then instantiates one-import guests)."""
+        return None
 
     def __enter__(self) -> HostAdapter:
         return self

@@ -17,37 +17,17 @@ one engine config is used with another.)
 from __future__ import annotations
 
 import contextlib
-import dataclasses
-import importlib
 import math
-import os
-import sys
 import threading
 from typing import Any, ClassVar
 
 import wasmtime
 
-from conformance.manifest import load_manifest
+from reference_host import CORPUS_REQUEST_TIMEOUT, construct, describe_exception, describe_host, results_of
 
 from .base import GuestTrap, HostAdapter, HostInfo, HostTimeout, Instance, LinkFailed
 
-DEFAULT_REQUEST_TIMEOUT = 1.0  # hive requests go to a loopback simulator: 1 s is ample, and bounds hang faults
 EPOCH_TICK_SECONDS = 0.01
-
-
-def all_features() -> tuple[str, ...]:
-    """Every feature the manifest names: what a host that implements everything supports."""
-    return tuple(sorted({f for imp in load_manifest().imports for f in imp.features}))
-
-
-def describe_exception(exc: BaseException) -> str:
-    """One line for a trap or an exception: the trap code and wasmtime's own reason, or type and message."""
-    lines = [line.strip() for line in str(exc).strip().splitlines() if line.strip()]
-    if isinstance(exc, wasmtime.Trap):
-        reason = next((line for line in reversed(lines) if "wasm trap" in line), lines[-1] if lines else "")
-        code = exc.trap_code.name if exc.trap_code is not None else "unknown"
-        return f"trap {code}: {reason}"
-    return f"{type(exc).__name__}: {lines[0] if lines else '(no message)'}"
 
 
 class _EpochTicker:
@@ -104,11 +84,7 @@ class InProcessInstance(Instance):
             raise GuestTrap(describe_exception(exc)) from None
         except Exception as exc:  # a Python exception an import let escape
             raise GuestTrap(describe_exception(exc)) from None
-        if result is None:
-            return []
-        if isinstance(result, list | tuple):
-            return [int(v) for v in result]
-        return [int(result)]
+        return results_of(result)
 
     def read_memory(self, ptr: int, length: int) -> bytes:
         if ptr < 0 or length < 0 or ptr + length > self.memory_size:
@@ -135,10 +111,10 @@ class InProcessInstance(Instance):
 class InProcessAdapter(HostAdapter):
     """Wraps one host object; one adapter per worker thread (stores are not shared across threads)."""
 
-    def __init__(self, host_class: type, *, spec: str, request_timeout: float = DEFAULT_REQUEST_TIMEOUT) -> None:
+    def __init__(self, host_class: type, *, spec: str, request_timeout: float = CORPUS_REQUEST_TIMEOUT) -> None:
         self.spec = spec
         self._host = construct(host_class, request_timeout)
-        self._info = describe(self._host)
+        self._info = HostInfo.of(describe_host(self._host))
         self._ticker: _EpochTicker | None = None
         engine = getattr(self._host, "engine", None)
         if getattr(getattr(self._host, "config", None), "epoch_interruption", False) and isinstance(
@@ -162,61 +138,3 @@ class InProcessAdapter(HostAdapter):
             self._ticker = None
         with contextlib.suppress(Exception):
             self._host.close()
-
-
-def describe(host: Any) -> HostInfo:
-    """A host object's self-description: its `name`, `version` (its own class's, never inherited),
-    `profiles`, `features` attributes if it has them; otherwise its class name, its top-level package's
-    `__version__`, both profiles, every feature."""
-    cls = type(host)
-    package = importlib.import_module(cls.__module__.split(".")[0])
-
-    def own(attribute: str) -> Any:
-        """Never an inherited constant (a subclass of a host is another host); a property computes its own."""
-        if attribute in vars(host):
-            return vars(host)[attribute]
-        owner = next((k for k in cls.__mro__ if attribute in vars(k)), None)
-        if owner is cls or (owner is not None and isinstance(vars(owner)[attribute], property)):
-            return getattr(host, attribute)
-        return None
-
-    return HostInfo(
-        name=str(own("name") or cls.__name__),
-        version=str(own("version") or getattr(package, "__version__", "unknown")),
-        profiles=tuple(getattr(host, "profiles", None) or ("core", "extended")),
-        features=tuple(getattr(host, "features", None) or all_features()),
-    )
-
-
-def construct(host_class: type, request_timeout: float = DEFAULT_REQUEST_TIMEOUT) -> Any:
-    """`cls(HostConfig(request_timeout_seconds=...))`: the ReferenceHost constructor shape (with epoch
-    interruption switched on when HostConfig offers it)."""
-    from reference_host import HostConfig
-
-    options: dict[str, Any] = {"request_timeout_seconds": request_timeout}
-    if "epoch_interruption" in {f.name for f in dataclasses.fields(HostConfig)}:
-        options["epoch_interruption"] = True
-    return host_class(HostConfig(**options))
-
-
-def load_class(module_name: str, class_name: str) -> type:
-    """Import MODULE and return its CLASS; a bad spec is the user's error (ValueError with one line).
-
-    The working directory is importable, as with `python -m`: the console script's own sys.path lacks it,
-    and a host author runs the suite from their project's root."""
-    if os.getcwd() not in sys.path:
-        sys.path.append(os.getcwd())
-    try:
-        module = importlib.import_module(module_name)
-    except ImportError as exc:
-        raise ValueError(f"cannot import host module {module_name!r}: {exc}") from None
-    cls = getattr(module, class_name, None)
-    if not isinstance(cls, type):
-        raise ValueError(f"module {module_name!r} has no class {class_name!r}")
-    return cls
-
-
-def reference_class() -> type:
-    from reference_host import ReferenceHost
-
-    return ReferenceHost

@@ -6,12 +6,14 @@ import argparse
 import json
 from pathlib import Path
 
+from conformance.adapters import SPEC_HELP, open_adapter
 from conformance.cli import EXIT_NONCONFORMING, EXIT_OK, UsageError
-from conformance.manifest import load_manifest
+from conformance.manifest import Manifest, load_manifest
 from conformance.validator import (
     HostUnavailable,
     ProbeReport,
     probe_host,
+    provided_by_adapter,
     provided_by_guest,
     provided_by_reference_host,
     read_guest,
@@ -23,7 +25,7 @@ HELP = "report every manifest import a host does not provide, or provides with t
 
 def configure(parser: argparse.ArgumentParser) -> None:
     source = parser.add_mutually_exclusive_group()
-    source.add_argument("--host", choices=("reference",), help="probe a host implementation (default: reference)")
+    source.add_argument("--host", metavar="SPEC", help=f"probe a host: {SPEC_HELP} (default: reference)")
     source.add_argument("--imports", type=Path, metavar="GUEST", help="read the provided set from a module's imports")
     parser.add_argument("--profile", choices=("core", "all"), default="all", help="check core imports only, or all")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
@@ -38,13 +40,24 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError(str(exc)) from None
         provided, host = provided_by_guest(iface), f"imports of {label}"
     else:
+        host = args.host or "reference"
         try:
-            provided, host = provided_by_reference_host(manifest), "reference"
+            provided = provided_by_reference_host(manifest) if host == "reference" else _provided_by(host, manifest)
         except HostUnavailable as exc:
             raise UsageError(str(exc)) from None
     report = probe_host(provided, manifest=manifest, profile=args.profile, host=host)
     print(json.dumps(report.to_json(), indent=2) if args.json else render(report))
     return EXIT_OK if report.ok else EXIT_NONCONFORMING
+
+
+def _provided_by(spec: str, manifest: Manifest) -> dict:
+    """A host of any spec, through its adapter (started here, stopped before returning)."""
+    try:
+        adapter = open_adapter(spec)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    with adapter:
+        return provided_by_adapter(adapter, manifest)
 
 
 def render(report: ProbeReport) -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 from conformance.adapters import SPEC_HELP, check_spec, open_adapter
 from conformance.cli import UsageError
 from conformance.commands._corpus import load_corpus
+from conformance.corpus import default_fixtures_dir
 from conformance.reports import TerminalReporter, file_reporters
 from conformance.runner import (
     ExpectationsError,
@@ -20,7 +21,7 @@ from conformance.runner import (
 )
 
 HELP = "run the conformance fixtures against a host (reference, python:MODULE:CLASS, subprocess:COMMAND)"
-DEFAULT_FIXTURES = Path("fixtures_wat")
+DEFAULT_FIXTURES = default_fixtures_dir()
 EXIT_INTERRUPTED = 130  # Ctrl-C: the shell convention (128 + SIGINT); the reports written are marked incomplete
 
 

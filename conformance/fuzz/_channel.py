@@ -58,7 +58,8 @@ class GenericChannel:
 
     def call(self, imp: Import, args: tuple[int, ...]) -> int:
         raw = [to_signed(v, p.wasm) for v, p in zip(args, imp.params, strict=True)]
-        return int(self.inst.call(thunk_export_name(imp), *raw)) & 0xFFFF_FFFF
+        result = self.inst.call(thunk_export_name(imp), *raw)  # a GuestInstance returns list[int]
+        return int(result[0] if isinstance(result, list | tuple) else result) & 0xFFFF_FFFF
 
 
 class _Typed:

@@ -46,7 +46,7 @@ def load_host_factory(spec: str) -> HostFactory:
         raise ValueError(f"host {spec!r}: fuzzing a subprocess host needs the loopback hive, not wired yet")
     if spec.startswith("python:"):
         from conformance.adapters import check_spec
-        from conformance.adapters.inprocess import construct, load_class
+        from reference_host import construct, load_class
 
         check_spec(spec)
         host_class = load_class(*spec.split(":")[1:])

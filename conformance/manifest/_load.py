@@ -11,7 +11,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import jsonschema
+from conformance.errors import BadInput
 
 from ._model import (
     Api,
@@ -30,7 +30,7 @@ MANIFEST_FILE = "ark-ml-v2.toml"
 SCHEMA_FILE = "manifest.schema.json"
 
 
-class ManifestError(ValueError):
+class ManifestError(BadInput):
     """The manifest file is malformed or inconsistent; the message names the offending entry."""
 
 
@@ -56,6 +56,8 @@ def load_manifest() -> Manifest:
 
 def manifest_from_data(data: dict[str, Any]) -> Manifest:
     """Validate plain manifest data and build the typed view; raises ManifestError on any problem."""
+    import jsonschema  # here, not at the top: reading the raw manifest must stay fast (a host's `hello`)
+
     errors = sorted(jsonschema.Draft202012Validator(schema()).iter_errors(data), key=lambda e: list(e.path))
     if errors:
         first = errors[0]

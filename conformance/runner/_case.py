@@ -23,7 +23,7 @@ from conformance.guest_protocol import (
 )
 from conformance.wasm import WasmError
 
-from ._compile import compile_cached, function_exports
+from ._compile import function_exports
 from ._fixture import Fixture
 from ._hive import observe, simulator_for
 from ._judge import Diagnostic, HiveObservation, judge, with_clause_text
@@ -68,7 +68,7 @@ def run_case(adapter: HostAdapter, fixture: Fixture, seed: int | None = None) ->
 
 def _run_case(adapter: HostAdapter, fixture: Fixture, seed: int | None) -> CaseRun:
     try:
-        wasm = compile_cached(fixture.source)
+        wasm = fixture.wasm()
         exports = function_exports(wasm)
     except WasmError as exc:
         return broken_fixture(str(exc))

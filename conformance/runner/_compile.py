@@ -1,4 +1,4 @@
-"""WAT -> Wasm compilation of fixtures, cached by the SHA-256 of the source text.
+"""WAT -> Wasm compilation of fixtures, cached by the SHA-256 of the module text (expanded with its harness).
 
 Why a cache: every case compiles its fixture, and a run may repeat (several hosts, --jobs workers,
 benchmarks); the digest of the text is the whole key, so a stale entry is impossible. Entries live in
@@ -13,7 +13,7 @@ import tempfile
 import threading
 from pathlib import Path
 
-from conformance.wasm import compile_wat, interface, load_module
+from conformance.wasm import compile_wat, function_export_names
 
 _memory: dict[str, bytes] = {}
 _lock = threading.Lock()
@@ -68,7 +68,7 @@ def function_exports(wasm: bytes) -> frozenset[str]:
     with _lock:
         if digest in _exports:
             return _exports[digest]
-    names = frozenset(e.name for e in interface(load_module(wasm)).exports if e.kind == "func")
+    names = function_export_names(wasm)
     with _lock:
         _exports[digest] = names
     return names

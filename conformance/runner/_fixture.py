@@ -1,4 +1,8 @@
-"""Fixture discovery, `;;@` TOML header parsing and linting (docs/guest-protocol.md §5).
+"""Fixture discovery, `;;@` TOML header parsing, harness expansion and linting (docs/guest-protocol.md §5).
+
+The one header parser of the project: the runner, the corpus lint and the coverage table all load fixtures
+here. A fixture is a `.wat` file with a `;;@` header, expanded with the corpus harness (`_harness.py`)
+unless `raw = true`, or a `.wasm` file (always raw) whose header is the sidecar `<id>.toml`.
 
 Why a linter: a fixture that names an unknown clause, an ErrorCode that does not exist or a scenario file
 that is missing would otherwise fail (or, worse, pass) for the wrong reason on every host. Every such
@@ -7,6 +11,7 @@ mistake is reported, with the file and what is wrong, before any case runs.
 
 from __future__ import annotations
 
+import fnmatch
 import hashlib
 import json
 import re
@@ -19,17 +24,22 @@ from typing import Any
 
 import jsonschema
 
+from conformance.errors import BadInput
 from conformance.hive import ROUTES as HIVE_ROUTES
 from conformance.hive import Scenario, ScenarioError
 from conformance.manifest import Manifest, load_manifest
+from conformance.wasm import read_interface
 
-HEADER_PREFIX = ";;@"
+from . import _harness
+from ._compile import compile_cached
+from ._harness import HarnessError, header_text
+
 SCENARIO_DIR = "scenarios"
 DEFAULT_TIMEOUT_SECONDS = 5.0
 DEFAULT_MAX_STEPS = 20_000
 
 
-class FixtureError(ValueError):
+class FixtureError(BadInput):
     """A fixture (or the corpus) is broken; `problems` lists every `path: message` found."""
 
     def __init__(self, problems: list[str]) -> None:
@@ -85,9 +95,20 @@ class Fixture:
     max_steps: int
     checks: tuple[Check, ...]
     hive: tuple[HiveAssertion, ...]
-    sha256: str
-    source: str = field(repr=False)
+    sha256: str  # of the expanded text (or of the .wasm binary): what the host actually ran
+    source: str = field(repr=False)  # the text to compile: the expanded module ("" for a .wasm fixture)
     teardown: Teardown | None = None
+    includes: tuple[str, ...] = ()
+    raw: bool = False
+
+    @property
+    def is_binary(self) -> bool:
+        """A compiled guest (`.wasm` + sidecar header) rather than WAT text."""
+        return self.path.suffix == ".wasm"
+
+    def wasm(self) -> bytes:
+        """The module the host runs: the `.wasm` file itself, else the expanded text compiled (cached)."""
+        return self.path.read_bytes() if self.is_binary else compile_cached(self.source)
 
     @property
     def scenario_path(self) -> Path:
@@ -101,19 +122,6 @@ class Fixture:
 def header_schema() -> dict[str, Any]:
     text = resources.files("conformance").joinpath("schemas/fixture-header.schema.json").read_text("utf-8")
     return json.loads(text)
-
-
-def header_text(source: str) -> str:
-    """The TOML text of a fixture's header: its leading `;;@` lines with the prefix removed."""
-    lines = []
-    for line in source.splitlines():
-        stripped = line.strip()
-        if stripped.startswith(HEADER_PREFIX):
-            rest = stripped[len(HEADER_PREFIX) :]
-            lines.append(rest[1:] if rest.startswith(" ") else rest)
-        elif stripped and not stripped.startswith(";;"):
-            break  # the header is the leading comment block only
-    return "\n".join(lines)
 
 
 def parse_header(source: str) -> dict[str, Any]:
@@ -222,17 +230,69 @@ def _semantic_problems(data: dict[str, Any], path: Path, manifest: Manifest) -> 
     return problems
 
 
-def load_fixture(path: Path, manifest: Manifest | None = None) -> Fixture:
-    """Parse and lint one fixture; raises FixtureError listing every problem found."""
-    manifest = manifest or load_manifest()
-    source = path.read_text("utf-8")
+SIDECAR_SUFFIX = ".toml"
+FIXTURE_SUFFIXES = (".wat", ".wasm")
+
+
+def read_header(path: Path) -> tuple[str, dict[str, Any]]:
+    """(the fixture's text, its header as data): `;;@` lines of a `.wat`, the sidecar TOML of a `.wasm`."""
+    if path.suffix != ".wasm":
+        source = path.read_text("utf-8")
+        return source, parse_header(source)
+    sidecar = path.with_suffix(SIDECAR_SUFFIX)
+    if not sidecar.is_file():
+        raise ValueError(f"no header: a .wasm fixture needs the sidecar {sidecar.name}")
     try:
-        data = parse_header(source)
-    except ValueError as exc:
+        data = tomllib.loads(sidecar.read_text("utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"{sidecar.name} is not TOML: {exc}") from None
+    if data.get("raw", True) is not True:
+        raise ValueError(f"{sidecar.name}: a .wasm fixture is always raw (raw = false is not allowed)")
+    return "", data
+
+
+def _expanded(path: Path, source: str, data: dict[str, Any]) -> tuple[str, list[str]]:
+    """(the text to compile, problems): the harness spliced in unless the fixture is raw or has no harness."""
+    includes = data.get("includes", [])
+    if path.suffix == ".wasm" or data.get("raw", False):
+        return source, ["includes is set but the fixture is raw: nothing is spliced"] if includes else []
+    directory = _harness.harness_dir(path.parent)
+    if directory is None:
+        problems = [f"includes is set but {path.parent}/{_harness.HARNESS_DIR}/ has no prelude.wat"] if includes else []
+        return source, problems
+    try:
+        expanded = _harness.expand(source, directory, includes)
+        needed = _harness.required_imports(directory, includes)
+    except HarnessError as exc:
+        return source, [str(exc)]
+    declared = set(re.findall(r'\(import\s+"[^"]*"\s+"([^"]*)"', source))
+    problems = [f"the harness calls {name}, which the fixture does not import" for name in sorted(needed - declared)]
+    return expanded, problems
+
+
+def header_problems(data: dict[str, Any], path: Path, manifest: Manifest) -> list[str]:
+    """Everything wrong with one header: the schema first, then cross-references to manifest and scenarios."""
+    return _schema_problems(data) or _semantic_problems(data, path, manifest)
+
+
+def imported_fields(fixture: Fixture) -> set[str]:
+    """The import fields the module declares: read from the binary of a `.wasm`, from the text of a `.wat`."""
+    if fixture.is_binary:
+        return {imp.name for imp in read_interface(fixture.path).imports}
+    return set(re.findall(r'\(import\s+"[^"]*"\s+"([^"]*)"', fixture.source))
+
+
+def load_fixture(path: Path, manifest: Manifest | None = None) -> Fixture:
+    """Parse, expand and lint one fixture; raises FixtureError listing every problem found."""
+    manifest = manifest or load_manifest()
+    try:
+        source, data = read_header(path)
+    except (ValueError, OSError) as exc:  # UnicodeDecodeError is a ValueError
         raise FixtureError([f"{path}: {exc}"]) from None
-    problems = _schema_problems(data)
+    problems = header_problems(data, path, manifest)
     if not problems:
-        problems = _semantic_problems(data, path, manifest)
+        source, harness_problems = _expanded(path, source, data)
+        problems += harness_problems
     if problems:
         raise FixtureError([f"{path}: {p}" for p in problems])
     checks = tuple(
@@ -258,6 +318,7 @@ def load_fixture(path: Path, manifest: Manifest | None = None) -> Fixture:
         )
         for h in data.get("hive", [])
     )
+    digest_of = path.read_bytes() if path.suffix == ".wasm" else source.encode("utf-8")
     return Fixture(
         path=path,
         id=data["id"],
@@ -271,19 +332,46 @@ def load_fixture(path: Path, manifest: Manifest | None = None) -> Fixture:
         max_steps=int(data.get("max_steps", DEFAULT_MAX_STEPS)),
         checks=checks,
         hive=hive,
-        sha256=hashlib.sha256(source.encode("utf-8")).hexdigest(),
+        sha256=hashlib.sha256(digest_of).hexdigest(),
         source=source,
         teardown=Teardown(**data["teardown"]) if "teardown" in data else None,
+        includes=tuple(data.get("includes", [])),
+        raw=path.suffix == ".wasm" or bool(data.get("raw", False)),
     )
 
 
-def discover(directory: Path, manifest: Manifest | None = None) -> list[Fixture]:
-    """Every `*.wat` directly in `directory`, sorted by id; raises FixtureError listing all problems."""
+def matching_stems(stems: list[str], pattern: str | None) -> list[str]:
+    """`-k` on file stems (= fixture ids), the runner's rule: an exact id alone, else fnmatch, else substring."""
+    if not pattern:
+        return stems
+    if pattern in stems:
+        return [pattern]
+    glob = pattern if any(ch in pattern for ch in "*?[") else f"*{pattern}*"
+    return [stem for stem in stems if fnmatch.fnmatchcase(stem, glob)]
+
+
+def fixture_paths(directory: Path) -> list[Path]:
+    """Every fixture file directly in `directory`: `*.wat`, and `*.wasm` (each with its sidecar header)."""
+    return sorted(p for p in directory.iterdir() if p.suffix in FIXTURE_SUFFIXES)
+
+
+def discover(directory: Path, manifest: Manifest | None = None, pattern: str | None = None) -> list[Fixture]:
+    """The fixtures in `directory` (only those whose id matches `pattern`, if given), sorted by id.
+
+    Filtering by file stem before parsing means `-k one-id` loads and lints one file, not the corpus.
+    Raises FixtureError listing every problem found.
+    """
     if not directory.is_dir():
         raise FixtureError([f"{directory}: no such fixture directory"])
+    paths = fixture_paths(directory)
+    if not paths:
+        raise FixtureError([f"{directory}: no fixtures in this directory (*.wat, or *.wasm with a sidecar .toml)"])
+    wanted = set(matching_stems([p.stem for p in paths], pattern))
     fixtures: list[Fixture] = []
     problems: list[str] = []
-    for path in sorted(directory.glob("*.wat")):
+    for path in paths:
+        if path.stem not in wanted:
+            continue
         try:
             fixtures.append(load_fixture(path, manifest))
         except FixtureError as exc:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from conformance.adapters import AdapterError, HostAdapter, HostInfo
+from conformance.errors import HostUnavailable
 
 from ._case import run_case
 from ._expectations import Expectations, apply
@@ -32,10 +33,6 @@ from ._results import CaseResult, RunResults, Selection, fixture_set_digest, rer
 
 STOP_GRACE_SECONDS = 0.25  # after Ctrl-C, how long running cases may still finish before the run gives up on them
 POLL_SECONDS = 0.1  # the main thread wakes this often, so Ctrl-C is seen at once
-
-
-class HostUnavailable(Exception):
-    """The host could not be started or did not describe itself: nothing can run (one-line message)."""
 
 
 @dataclass(frozen=True)

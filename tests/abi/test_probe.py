@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import shlex
 import sys
 import types
+from pathlib import Path
 
 import pytest
 import wasmtime
@@ -15,6 +17,8 @@ from conformance.validator import Incompatible, probe_host, provided_by_guest, r
 from conformance.wasm import FuncSig, engine
 
 from ._data import GUESTS
+
+ROOT = Path(__file__).resolve().parents[2]
 
 ALL = provided_by_guest(read_guest(GUESTS / "import_all.wat")[1])
 DROP = ("ark-ml-v1", "ml__drop_future")
@@ -178,3 +182,54 @@ def test_reference_host_that_links_nothing_is_unavailable_not_all_mistyped(monke
     monkeypatch.setitem(sys.modules, "reference_host", fake)
     assert main(["probe"]) == EXIT_BAD_INPUT
     assert "refuses a guest with no imports: boom" in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------- --host any spec -------------
+
+MISBEHAVING = ROOT / "tests" / "adapters" / "misbehaving" / "host.py"
+
+
+def _subprocess(*argv: str) -> str:
+    return "subprocess:" + shlex.join([sys.executable, *argv])
+
+
+def test_subprocess_reference_host_links_through_the_imports_op(capsys):
+    assert main(["probe", "--host", _subprocess("-m", "reference_host.serve")]) == EXIT_OK
+    assert "links; 16 of 16 manifest imports ok" in capsys.readouterr().out
+
+
+def test_subprocess_host_reporting_a_mistyped_and_a_missing_import(capsys):
+    assert main(["probe", "--json", "--host", _subprocess(str(MISBEHAVING), "imports-mistyped")]) == EXIT_NONCONFORMING
+    doc = json.loads(capsys.readouterr().out)
+    assert (doc["missing"], doc["mistyped"]) == (["ark-ml-v2::ml__stop_experiment"], ["ark-ml-v1::ml__drop_future"])
+
+
+def test_subprocess_host_of_protocol_1_is_probed_by_linking(capsys):
+    """A v1 host has no `imports` op: probe links one-import guests through it, as for the reference host."""
+    spec = _subprocess("-m", "reference_host.serve", "--host-class", "tests.abi.probe_hosts:NoStopHost")
+    assert main(["probe", "--json", "--host", spec]) == EXIT_NONCONFORMING  # v2: the imports op
+    assert json.loads(capsys.readouterr().out)["missing"] == ["ark-ml-v2::ml__stop_experiment"]
+    assert main(["probe", "--host", _subprocess(str(MISBEHAVING), "v1")]) == EXIT_OK
+    assert "links; 16 of 16 manifest imports ok" in capsys.readouterr().out
+
+
+def test_in_process_host_class_is_probed_by_linking(capsys):
+    assert main(["probe", "--json", "--host", "python:tests.abi.probe_hosts:NoStopHost"]) == EXIT_NONCONFORMING
+    doc = json.loads(capsys.readouterr().out)
+    assert (doc["missing"], doc["mistyped"]) == (["ark-ml-v2::ml__stop_experiment"], [])
+
+
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [
+        (_subprocess(str(MISBEHAVING), "imports-garbage"), "invalid 'imports' reply: imports/0: 'name' is a required"),
+        (_subprocess(str(MISBEHAVING), "hello-no-name"), "did not start: host broke the subprocess protocol"),
+        ("subprocess:/nonexistent/host", "cannot start host '/nonexistent/host'"),
+        ("python:no_such_module:Host", "cannot import host module 'no_such_module'"),
+        ("elsewhere", "unknown host spec 'elsewhere'"),
+    ],
+)
+def test_probe_of_a_broken_host_is_one_line_and_exit_2(capsys, spec, message):
+    assert main(["probe", "--host", spec]) == EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and message in err, err

@@ -1,126 +1,66 @@
-"""A stopgap linter for fixtures_wat/: header cross-references, prelude and idiom identity, coverage.
+"""Corpus-only lint for fixtures_wat/, on top of the runner's: what a fixture of *this* corpus must also hold.
 
-The runner has the authoritative linter; this one also checks what only the fixture corpus cares about:
-that every fixture carries the README's prelude verbatim and the README's text for every idiom it
-defines, so a reader learns the helpers once.
+The header is parsed, expanded and cross-checked by the runner (`conformance.runner._fixture`, the one
+parser); this module adds the corpus's stricter rules: a check's ErrorCode must be one its import may
+return, and the module must import every call it journals (read from the binary for a `.wasm` fixture).
 """
 
 from __future__ import annotations
 
-import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from conformance.manifest import Manifest
+from conformance.runner import Fixture as RunnerFixture
+from conformance.runner import load_fixture as runner_load_fixture
+from conformance.runner._fixture import fixture_paths, imported_fields, read_header
+from conformance.runner._fixture import header_problems as runner_header_problems
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures_wat"
-README = FIXTURES / "README.md"
-HEADER_PREFIX = ";;@"
 
 
 @dataclass(frozen=True)
 class Fixture:
+    """A corpus fixture: the runner's view (expanded text) and its header as raw data (tests edit it)."""
+
     path: Path
-    text: str
+    loaded: RunnerFixture
     header: dict[str, Any]
+
+    @property
+    def text(self) -> str:
+        """The expanded module text ("" for a .wasm fixture)."""
+        return self.loaded.source
 
     @property
     def checks(self) -> list[dict[str, Any]]:
         return list(self.header.get("check", []))
 
 
-def parse_header(text: str) -> dict[str, Any]:
-    """The TOML document of the leading `;;@ ` lines (guest-protocol.md §5)."""
-    lines = []
-    for line in text.splitlines():
-        if not line.startswith(HEADER_PREFIX):
-            break
-        lines.append(line[len(HEADER_PREFIX) + 1:] if line.startswith(HEADER_PREFIX + " ") else "")
-    return tomllib.loads("\n".join(lines))
-
-
 def load_fixture(path: Path) -> Fixture:
-    text = path.read_text("utf-8")
-    return Fixture(path, text, parse_header(text))
+    return Fixture(path, runner_load_fixture(path), read_header(path)[1])
 
 
 def all_fixtures() -> list[Fixture]:
-    return [load_fixture(p) for p in sorted(FIXTURES.glob("*.wat"))]
-
-
-def readme_blocks() -> tuple[str, dict[str, str]]:
-    """(prelude text, {idiom name: text}) from the README's ```wat blocks 2 and 3."""
-    blocks = re.findall(r"```wat\n(.*?)```", README.read_text("utf-8"), re.S)
-    prelude, idiom_text = blocks[1], blocks[2]
-    return prelude, split_funcs(idiom_text)
-
-
-def split_funcs(text: str) -> dict[str, str]:
-    """Top-level helper functions (2-space indent, each with its leading comment lines) by name."""
-    funcs: dict[str, str] = {}
-    for chunk in re.split(r"(?m)^(?=  ;;)", text):
-        match = re.search(r"(?m)^  \(func \$(\w+)", chunk)
-        if match:
-            funcs[match.group(1)] = chunk
-    return funcs
-
-
-def idiom_problems(fixture: Fixture, prelude: str, idioms: dict[str, str]) -> list[str]:
-    """The prelude must appear verbatim; every idiom the fixture defines must equal the README's text."""
-    problems = []
-    if prelude not in fixture.text:
-        problems.append(f"{fixture.path.name}: prelude differs from fixtures_wat/README.md")
-    block = re.search(r"(?s)  ;; ---- idioms .*?\n(.*?)  ;; ---- end idioms ----\n", fixture.text)
-    defined = split_funcs(block.group(1)) if block else {}
-    for name, text in defined.items():
-        if name not in idioms:
-            problems.append(f"{fixture.path.name}: ${name} in the idioms block is not a README idiom")
-        elif text != idioms[name]:
-            problems.append(f"{fixture.path.name}: idiom ${name} differs from fixtures_wat/README.md")
-    outside = re.sub(r"(?s)  ;; ---- idioms .*?  ;; ---- end idioms ----\n", "", fixture.text)
-    for name in idioms:
-        if re.search(rf"\(func \${name}\b", outside):
-            problems.append(f"{fixture.path.name}: ${name} is defined outside the idioms block")
-    return problems
+    return [load_fixture(p) for p in fixture_paths(FIXTURES)]
 
 
 def header_problems(fixture: Fixture, manifest: Manifest) -> list[str]:
-    """Cross-references of one header against the manifest and the scenario directory."""
+    """The runner's header lint plus the corpus's rules, each as `file: message`."""
     name = fixture.path.name
     header = fixture.header
-    clause_ids = {clause.id for clause in manifest.all_clauses()}
     imports = {imp.field: imp for imp in manifest.imports}
-    problems = []
-    if header.get("id") != fixture.path.stem:
-        problems.append(f"{name}: id {header.get('id')!r} is not the file name")
-    if not (FIXTURES / "scenarios" / f"{header.get('scenario')}.json").is_file():
-        problems.append(f"{name}: no scenario file for {header.get('scenario')!r}")
-    for clause in header.get("clauses", []):
-        if clause not in clause_ids:
-            problems.append(f"{name}: unknown clause {clause!r}")
-    seen: set[int] = set()
+    problems = [f"{name}: {p}" for p in runner_header_problems(header, fixture.path, manifest)]
+    declared = imported_fields(fixture.loaded)
     for check in fixture.checks:
         cid = check.get("id")
-        if cid in seen:
-            problems.append(f"{name}: check id {cid} repeated")
-        seen.add(cid)
         imp = imports.get(check.get("call", ""))
         if imp is None:
-            problems.append(f"{name}: check {cid} calls unknown import {check.get('call')!r}")
-        elif check.get("code") not in imp.errors:
+            continue  # the runner's lint already names the unknown call
+        if check.get("code") not in imp.errors:
             problems.append(f"{name}: check {cid}: {check.get('code')!r} is not an error of {imp.field}")
-        if check.get("clause") not in clause_ids:
-            problems.append(f"{name}: check {cid}: unknown clause {check.get('clause')!r}")
-        if check.get("clause") not in header.get("clauses", []):
-            problems.append(f"{name}: check {cid}: clause {check.get('clause')!r} missing from clauses")
-        if not re.fullmatch(r"[0-9a-fA-F?\s]*", check.get("bytes", "")):
-            problems.append(f"{name}: check {cid}: bytes is not hex")
-        elif len(re.sub(r"\s", "", check.get("bytes", ""))) % 2:
-            problems.append(f"{name}: check {cid}: bytes has an odd number of digits")
-        call_id = f"$ml__{check.get('call', '')[4:]}" if imp else ""
-        if imp and call_id not in fixture.text:
+        if imp.field not in declared:
             problems.append(f"{name}: check {cid}: the guest never calls {imp.field}")
     return problems
 

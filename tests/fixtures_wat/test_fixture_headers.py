@@ -36,4 +36,4 @@ def test_an_unknown_clause_is_flagged() -> None:
 
 def test_a_missing_scenario_is_flagged() -> None:
     fixture = dataclasses.replace(FIXTURES[0], header=dict(FIXTURES[0].header, scenario="no-such-scenario"))
-    assert any("no scenario file" in p for p in header_problems(fixture, load_manifest()))
+    assert any("unknown scenario" in p for p in header_problems(fixture, load_manifest()))

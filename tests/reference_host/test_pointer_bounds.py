@@ -89,7 +89,7 @@ def test_rust_style_empty_strings_anywhere(guest: Guest, sim: HiveSimulator) -> 
 def test_grown_memory_is_used_at_every_call(guest: Guest, sim: HiveSimulator) -> None:
     old_end = guest.inst.memory_size
     assert guest.invoke("start_training", out=old_end + 8) == INVALID
-    assert guest.inst.call("grow", 1) == old_end // 65536
+    assert guest.inst.call("grow", 1) == [old_end // 65536]
     run_id = b"run-1"
     guest.inst.write_memory(old_end + 100, run_id)
     ptr = guest.slot(8, at=old_end + 1000)
@@ -104,5 +104,5 @@ def test_guest_without_memory_gets_invalid_arguments(host: ReferenceHost) -> Non
       (func (export "go") (param i32 i32) (result i32) (call $f (local.get 0) (local.get 1))))"""
     with host.instantiate(compile_wat(wat)) as inst:
         assert inst.memory_size == 0
-        assert inst.call("go", 0, 4) == INVALID
-        assert inst.call("go", 1, 0) == SUCCESS
+        assert inst.call("go", 0, 4) == [INVALID]
+        assert inst.call("go", 1, 0) == [SUCCESS]

@@ -54,4 +54,5 @@ def call_import(inst: Any, name: str, **kwargs: int) -> int:
     if missing or extra:
         raise TypeError(f"{name}: missing {missing}, unexpected {sorted(extra)}")
     args = [to_signed(kwargs[p.name], p.wasm) for p in imp.params]
-    return inst.call(f"call_{name}", *args) & 0xFFFF_FFFF
+    (code,) = inst.call(f"call_{name}", *args)
+    return code & 0xFFFF_FFFF

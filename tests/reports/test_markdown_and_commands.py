@@ -7,6 +7,7 @@ import pytest
 from conformance.cli import main
 from conformance.reports import render_markdown
 from conformance.runner import Outcome
+from conformance.runner._fixture import fixture_paths
 from tests.reports import sample
 from tests.runner.helpers import CORPUS
 
@@ -42,7 +43,7 @@ def test_list_shows_id_profile_clauses_title(capsys):
 
 def test_list_without_k_lists_the_corpus(capsys):
     assert main(["list", "--fixtures", str(CORPUS)]) == 0
-    assert len(capsys.readouterr().out.strip().splitlines()) == len(list(CORPUS.glob("*.wat")))
+    assert len(capsys.readouterr().out.strip().splitlines()) == len(fixture_paths(CORPUS))
 
 
 def test_explain_quotes_the_clauses_and_the_checks(capsys):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from conformance.runner._fixture import fixture_paths
 from tests.runner.helpers import CORPUS, EXAMPLES, ROOT, fixture_dir
 
 pytest_plugins = ["pytester"]
@@ -56,7 +57,7 @@ def test_expectations_turn_a_failure_into_an_expected_failure(pytester, examples
 def test_the_plugin_collects_every_fixture_and_passes_against_the_reference_host(pytester, monkeypatch):
     monkeypatch.setenv("PYTHONPATH", str(ROOT))
     result = _run(pytester, "--ark-host", "reference", "--ark-fixtures", str(CORPUS), "-q")
-    result.assert_outcomes(passed=len(list(CORPUS.glob("*.wat"))))
+    result.assert_outcomes(passed=len(fixture_paths(CORPUS)))
 
 
 def test_without_ark_host_the_plugin_adds_nothing(pytester):

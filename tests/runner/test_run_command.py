@@ -11,6 +11,7 @@ import pytest
 
 from conformance.cli import main
 from conformance.runner import results_schema
+from conformance.runner._fixture import fixture_paths
 
 from .helpers import CORPUS, DATA, EXAMPLES, fixture_dir
 
@@ -19,7 +20,7 @@ def test_reference_host_passes_the_corpus_and_writes_all_reports(tmp_path, capsy
     out = tmp_path / "report"
     assert main(["run", "--host", "reference", "--fixtures", str(CORPUS), "--report-dir", str(out)]) == 0
     captured = capsys.readouterr()
-    n = len(list(CORPUS.glob("*.wat")))
+    n = len(fixture_paths(CORPUS))
     assert captured.out.strip().splitlines()[-1].startswith(f"{n} passed in ")
     assert f"; all {n} fixtures (host " in captured.out and "core: conformant" in captured.out
     results = json.loads((out / "results.json").read_text())
@@ -53,7 +54,7 @@ def test_a_one_fixture_run_says_it_is_a_partial_selection(tmp_path, capsys):
     argv = ["run", "--host", "reference", "--fixtures", str(DATA), "-k", "start_training.success", "--json"]
     assert main([*argv, str(target)]) == 0
     out = capsys.readouterr().out
-    total = len(list(DATA.glob("*.wat")))
+    total = len(fixture_paths(DATA))
     assert "1 passed in " in out and f"partial selection: 1 of {total} fixtures (-k start_training.success)" in out
     data = json.loads(target.read_text())
     assert data["complete"] is False and data["selection"]["pattern"] == "start_training.success"

@@ -45,7 +45,7 @@ def _serve(lines: list[str]) -> list[dict]:
     from reference_host.serve import Server, serve
 
     out = io.BytesIO()
-    serve(Server(ReferenceHost()), io.BytesIO("\n".join(lines).encode() + b"\n"), out)
+    serve(Server(lambda _timeout: ReferenceHost()), io.BytesIO("\n".join(lines).encode() + b"\n"), out)
     return [json.loads(line) for line in out.getvalue().splitlines()]
 
 

@@ -23,7 +23,7 @@ from conformance._rust import parse_source, parse_struct
 from conformance.adapters import open_adapter
 from conformance.cli import main
 from conformance.manifest import load_manifest
-from conformance.runner import discover, run_case
+from conformance.runner import discover, load_fixture, run_case
 from conformance.rust_bindings import rust_bindings
 from conformance.validator import validate_interface
 from conformance.wasm import interface, load_module
@@ -31,7 +31,10 @@ from conformance.wasm import interface, load_module
 from ..mutants._gallery import MODULE
 from ..runner.helpers import serve_spec
 from ._layouts import layout_hex, writing_call
-from ._sidecar import CORPUS, ROOT, as_wat_fixture
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "fixtures_wat"
+
 
 RUSTC = Path("/usr/bin/rustc")
 BINDINGS = ROOT / "fixtures_rust" / "support" / "ffi.rs"
@@ -210,13 +213,9 @@ def test_manifest_layouts_cite_the_layout_fixture_check_that_verifies_them():
 
 
 @pytest.fixture(scope="module")
-def fixtures(tmp_path_factory):
-    """The runner's own fixtures once it discovers sidecar ``.wasm`` fixtures; until then the ``.wat`` bridge."""
-    discovered = {f.id: f for f in discover(CORPUS) if f.id in {w.stem for w in WASM}}
-    if discovered:
-        return discovered
-    directory = tmp_path_factory.mktemp("rust-fixtures")
-    return {wasm.stem: as_wat_fixture(wasm, directory) for wasm in WASM}
+def fixtures():
+    """The corpus's compiled fixtures, as the runner discovers them (``<id>.wasm`` + sidecar ``<id>.toml``)."""
+    return {f.id: f for f in discover(CORPUS) if f.id in {w.stem for w in WASM}}
 
 
 @pytest.mark.parametrize("spec", ["reference", "subprocess"])
@@ -253,12 +252,13 @@ def test_layouts_fail_for_a_manifest_layout_rustc_does_not_reproduce(tmp_path):
     directory = tmp_path / "broken"
     directory.mkdir()
     shutil.copy(LAYOUTS, directory / LAYOUTS.name)
+    (directory / "scenarios").symlink_to(CORPUS / "scenarios")
     text = LAYOUTS.with_suffix(".toml").read_text("utf-8")
     broken = text.replace("01000000 03000000 04000000 04000000", "01000000 03000000 05000000 04000000")
     assert broken != text
     (directory / f"{LAYOUTS.stem}.toml").write_text(broken, "utf-8")
     with open_adapter("reference") as adapter:
-        run = run_case(adapter, as_wat_fixture(directory / LAYOUTS.name, directory), seed=1)
+        run = run_case(adapter, load_fixture(directory / LAYOUTS.name), seed=1)
     assert run.outcome == "fail"
     assert run.diagnostic.message.startswith("check 4 (ml__poll_future_vec_u8): ")
     assert "byte 24: expected 05, got 04" in run.diagnostic.message
