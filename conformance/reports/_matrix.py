@@ -12,12 +12,13 @@ from typing import Any
 
 import jsonschema
 
+from conformance.errors import BadInput
 from conformance.runner import RESULTS_SCHEMA_VERSION, ResultsFileError, read_results_file, results_schema
 
 from . import _html, _view
 
 
-class MatrixError(ValueError):
+class MatrixError(BadInput):
     """An input file cannot be read as a results.json of this schema version (one line)."""
 
 

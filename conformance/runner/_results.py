@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from conformance import __version__
+from conformance.errors import BadInput
 from conformance.manifest import load_manifest
 
 from ._judge import Diagnostic
@@ -183,7 +184,7 @@ def versions() -> dict[str, str]:
     }
 
 
-class ResultsFileError(ValueError):
+class ResultsFileError(BadInput):
     """A results file that cannot be read as JSON (one line naming the file)."""
 
 
