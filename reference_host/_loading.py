@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from conformance.errors import HostUnavailable
+from conformance.errors import BadInput, HostUnavailable
 from conformance.manifest import read_raw
 
 NAME = "ark-ml-conformance reference host"
@@ -125,10 +125,10 @@ def load_class(module_name: str, class_name: str) -> type:
     try:
         module = importlib.import_module(module_name)
     except ImportError as exc:
-        raise ValueError(f"cannot import host module {module_name!r}: {exc}") from None
+        raise BadInput(f"cannot import host module {module_name!r}: {exc}") from None
     cls = getattr(module, class_name, None)
     if not isinstance(cls, type):
-        raise ValueError(f"module {module_name!r} has no class {class_name!r}")
+        raise BadInput(f"module {module_name!r} has no class {class_name!r}")
     return cls
 
 

@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+from conformance.errors import BadInput
+
 from .base import (
     AdapterError,
     GuestTrap,
@@ -44,7 +46,7 @@ def check_spec(spec: str) -> None:
         return
     if spec.startswith("python:") and len(spec.split(":")) == 3 and all(spec.split(":")[1:]):
         return
-    raise ValueError(f"unknown host spec {spec!r} (expected {SPEC_HELP})")
+    raise BadInput(f"unknown host spec {spec!r} (expected {SPEC_HELP})")
 
 
 def open_adapter(spec: str) -> HostAdapter:

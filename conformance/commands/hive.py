@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TextIO
 
 from conformance.cli import EXIT_OK, UsageError
-from conformance.hive import HiveSimulator, Scenario, ScenarioError
+from conformance.hive import HiveSimulator, Scenario
 
 HELP = "serve the simulated hive (protocol v1) on 127.0.0.1 until interrupted"
 
@@ -23,10 +23,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     if not 0 <= args.port <= 65535:
         raise UsageError(f"--port must be in 0..65535, got {args.port}")
-    try:
-        scenario = Scenario.load(args.scenario) if args.scenario else Scenario()
-    except ScenarioError as exc:
-        raise UsageError(str(exc)) from None
+    scenario = Scenario.load(args.scenario) if args.scenario else Scenario()  # ScenarioError: exit 2
     try:
         serve(scenario, args.port, threading.Event())
     except KeyboardInterrupt:

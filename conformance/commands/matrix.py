@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from conformance.cli import UsageError
-from conformance.reports import MatrixError, load_results, render_matrix_html, render_matrix_markdown
+from conformance.reports import load_results, render_matrix_html, render_matrix_markdown
 
 HELP = "compare hosts: results.json files side by side as HTML (-o X.html) or Markdown (-o X.md, or stdout)"
 
@@ -18,10 +18,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        runs = [load_results(path) for path in args.results]
-    except MatrixError as exc:
-        raise UsageError(str(exc)) from None
+    runs = [load_results(path) for path in args.results]  # MatrixError is BadInput: exit 2
     if args.output is None:
         sys.stdout.write(render_matrix_markdown(runs))
         return 0

@@ -7,10 +7,9 @@ import json
 from pathlib import Path
 
 from conformance.adapters import SPEC_HELP, open_adapter
-from conformance.cli import EXIT_NONCONFORMING, EXIT_OK, UsageError
+from conformance.cli import EXIT_NONCONFORMING, EXIT_OK
 from conformance.manifest import Manifest, load_manifest
 from conformance.validator import (
-    HostUnavailable,
     ProbeReport,
     probe_host,
     provided_by_adapter,
@@ -18,7 +17,6 @@ from conformance.validator import (
     provided_by_reference_host,
     read_guest,
 )
-from conformance.wasm import WasmError
 
 HELP = "report every manifest import a host does not provide, or provides with the wrong type"
 
@@ -34,17 +32,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     manifest = load_manifest()
     if args.imports is not None:
-        try:
-            label, iface = read_guest(args.imports)
-        except WasmError as exc:
-            raise UsageError(str(exc)) from None
+        label, iface = read_guest(args.imports)
         provided, host = provided_by_guest(iface), f"imports of {label}"
     else:
         host = args.host or "reference"
-        try:
-            provided = provided_by_reference_host(manifest) if host == "reference" else _provided_by(host, manifest)
-        except HostUnavailable as exc:
-            raise UsageError(str(exc)) from None
+        provided = provided_by_reference_host(manifest) if host == "reference" else _provided_by(host, manifest)
     report = probe_host(provided, manifest=manifest, profile=args.profile, host=host)
     print(json.dumps(report.to_json(), indent=2) if args.json else render(report))
     return EXIT_OK if report.ok else EXIT_NONCONFORMING
@@ -52,11 +44,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _provided_by(spec: str, manifest: Manifest) -> dict:
     """A host of any spec, through its adapter (started here, stopped before returning)."""
-    try:
-        adapter = open_adapter(spec)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
-    with adapter:
+    with open_adapter(spec) as adapter:
         return provided_by_adapter(adapter, manifest)
 
 

@@ -13,7 +13,6 @@ from conformance.commands._corpus import load_corpus
 from conformance.corpus import default_fixtures_dir
 from conformance.reports import TerminalReporter, file_reporters
 from conformance.runner import (
-    HostUnavailable,
     RunOptions,
     load_expectations,
     run_suite,
@@ -69,10 +68,7 @@ def check_output_paths(report_dir: Path | None, *files: Path | None) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        check_spec(args.host)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
+    check_spec(args.host)
     if args.jobs < 0:
         raise UsageError("--jobs must be >= 0")
     if args.seed is not None and not 0 <= args.seed < 1 << 32:
@@ -86,12 +82,6 @@ def run(args: argparse.Namespace) -> int:
     for stale in expectations.unmatched([f.id for f in fixtures]):
         print(f"warning: expectation {stale.pattern!r} matches no fixture", file=sys.stderr)
 
-    def factory():
-        try:
-            return open_adapter(args.host)
-        except ValueError as exc:
-            raise UsageError(str(exc)) from None
-
     options = RunOptions(
         host_spec=args.host,
         fixtures_dir=args.fixtures,
@@ -102,8 +92,5 @@ def run(args: argparse.Namespace) -> int:
     )
     reporters = [TerminalReporter(sys.stderr, sys.stdout, quiet=args.quiet)]
     reporters += file_reporters(args.report_dir, args.json, args.junit, stable=args.stable)
-    try:
-        results = run_suite(fixtures, options, factory, reporters)
-    except HostUnavailable as exc:
-        raise UsageError(str(exc)) from None
+    results = run_suite(fixtures, options, lambda: open_adapter(args.host), reporters)
     return EXIT_INTERRUPTED if results.interrupted else results.exit_code

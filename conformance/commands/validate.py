@@ -6,9 +6,8 @@ import argparse
 import json
 from pathlib import Path
 
-from conformance.cli import EXIT_NONCONFORMING, EXIT_OK, UsageError
+from conformance.cli import EXIT_NONCONFORMING, EXIT_OK
 from conformance.validator import ValidationReport, validate_guest
-from conformance.wasm import WasmError
 
 HELP = "statically validate a guest module (.wasm or .wat): imports, signatures, memory export"
 
@@ -19,10 +18,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        report = validate_guest(args.guest)
-    except WasmError as exc:
-        raise UsageError(str(exc)) from None
+    report = validate_guest(args.guest)  # WasmError (unreadable or not Wasm) is BadInput: exit 2
     if args.json:
         print(json.dumps(report.to_json(), indent=2))
     else:

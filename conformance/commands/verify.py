@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from conformance.cli import UsageError
 from conformance.commands._corpus import load_corpus
 from conformance.commands.run import DEFAULT_FIXTURES
-from conformance.runner import ResultsFileError, read_results_file, verify_results
+from conformance.runner import read_results_file, verify_results
 
 HELP = "check a results.json: schema, fixture-set digest, completeness, counts and verdicts (exit 0: certified)"
 
@@ -25,10 +24,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        data = read_results_file(args.results)
-    except ResultsFileError as exc:
-        raise UsageError(str(exc)) from None
+    data = read_results_file(args.results)  # ResultsFileError is BadInput: exit 2
     reasons = verify_results(data, load_corpus(args.fixtures))
     for reason in reasons:
         print(reason)
