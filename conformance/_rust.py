@@ -13,12 +13,14 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from conformance.errors import BadInput
+
 TypeKind = Literal["path", "ref", "slice", "array", "ptr", "unit"]
 
 _TOKEN = re.compile(r"\s*(->|::|[A-Za-z_][A-Za-z0-9_]*|\d+|[&*<>()\[\];:,{}=#!])")
 
 
-class RustSyntaxError(ValueError):
+class RustSyntaxError(BadInput):
     """A declaration outside the subset this parser understands."""
 
 

@@ -21,6 +21,7 @@ import sys
 from collections.abc import Sequence
 
 from . import __version__, commands
+from .errors import BadInput, ConformanceError
 
 EXIT_OK = 0
 EXIT_NONCONFORMING = 1
@@ -28,8 +29,8 @@ EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 3
 
 
-class UsageError(Exception):
-    """Bad input from the user: printed as one line, exit code 2."""
+class UsageError(BadInput):
+    """Bad input from the user that no module-level error describes (a bad option combination): exit 2."""
 
 
 def _command_modules() -> dict[str, object]:
@@ -67,9 +68,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     try:
         return int(args._run(args))
-    except UsageError as exc:
-        print(f"ark-conformance: error: {exc}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+    except ConformanceError as exc:  # every deliberate error, mapped to its exit code here and only here
+        return _report(exc, args.debug)
     except BrokenPipeError:  # output piped into `head` and closed early: not an error of the tool
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
@@ -81,6 +81,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(f"ark-conformance: internal error: {type(exc).__name__}: {exc} (rerun with --debug)", file=sys.stderr)
         return EXIT_INTERNAL
+
+
+def _report(exc: ConformanceError, debug: bool) -> int:
+    """One line on stderr (earlier lines for the further problems of a multi-problem error)."""
+    if debug and exc.exit_code == EXIT_INTERNAL:
+        raise exc
+    problems = getattr(exc, "problems", None) or [str(exc)]
+    for problem in problems[1:]:
+        print(problem, file=sys.stderr)
+    kind = "internal error" if exc.exit_code == EXIT_INTERNAL else "error"
+    print(f"ark-conformance: {kind}: {exc}", file=sys.stderr)
+    return exc.exit_code
 
 
 if __name__ == "__main__":

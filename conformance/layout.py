@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from conformance._rust import RustStruct, RustType, parse_struct, parse_type
+from conformance.errors import BadInput
 from conformance.lowering import resolve_alias
 from conformance.manifest import Manifest
 
@@ -28,7 +29,7 @@ SCALAR_SIZE: dict[str, int] = {
 POINTER_SIZE = 4
 
 
-class LayoutError(ValueError):
+class LayoutError(BadInput):
     """A type whose layout is not defined by repr(C) on wasm32 (or that this calculator does not know)."""
 
 

@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from conformance._rust import RustFn, RustType, parse_fn, parse_type
+from conformance.errors import BadInput
 from conformance.manifest import Import, Manifest
 
 WASM_OF_SCALAR: dict[str, str] = {
@@ -37,7 +38,7 @@ _U8 = RustType.path("u8")
 _U32 = RustType.path("u32")
 
 
-class LoweringError(ValueError):
+class LoweringError(BadInput):
     """A declaration uses a type ark_bindgen cannot pass across the boundary (or this engine does not know)."""
 
 

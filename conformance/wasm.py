@@ -16,10 +16,13 @@ from pathlib import Path
 
 import wasmtime
 
+from conformance.errors import BadInput
+from conformance.input_file import InputFileError, MiB, read_regular_file
+
 WASM_MAGIC = b"\x00asm"
 
 
-class WasmError(ValueError):
+class WasmError(BadInput):
     """The input is not a readable Wasm module (or WAT text); the message is one line."""
 
 
@@ -85,6 +88,61 @@ def load_module(wasm: bytes) -> wasmtime.Module:
         raise WasmError(f"invalid Wasm module: {_first_line(exc)}") from None
 
 
+EXPORT_SECTION = 7
+FUNC_EXPORT = 0
+
+
+def _leb_u32(data: bytes, pos: int) -> tuple[int, int]:
+    """An unsigned LEB128 at `pos` -> (value, next position); raises WasmError past the end."""
+    value = shift = 0
+    while True:
+        if pos >= len(data) or shift > 28:
+            raise WasmError("malformed LEB128 in the module")
+        byte = data[pos]
+        pos += 1
+        value |= (byte & 0x7F) << shift
+        shift += 7
+        if not byte & 0x80:
+            return value, pos
+
+
+def function_export_names(wasm: bytes) -> frozenset[str]:
+    """Names of the module's function exports, read from the binary's export section without compiling it.
+
+    Why: the runner only needs to know whether the protocol exports are there; compiling the module for
+    that alone doubled the compile work of a run (the host compiles it again on its own engine). A module
+    this parser misreads still fails later, when the host compiles it.
+    """
+    if wasm[:4] != WASM_MAGIC:
+        raise WasmError("not a Wasm binary (no \\0asm magic)")
+    try:
+        return _function_exports(wasm)
+    except IndexError:
+        raise WasmError("the module ends inside its export section") from None
+
+
+def _function_exports(wasm: bytes) -> frozenset[str]:
+    names = set()
+    pos = 8
+    while pos < len(wasm):
+        section, pos = wasm[pos], pos + 1
+        size, pos = _leb_u32(wasm, pos)
+        end = pos + size
+        if end > len(wasm):
+            raise WasmError("a section runs past the end of the module")
+        if section == EXPORT_SECTION:
+            count, pos = _leb_u32(wasm, pos)
+            for _ in range(count):
+                length, pos = _leb_u32(wasm, pos)
+                name = wasm[pos : pos + length].decode("utf-8", "replace")
+                kind, pos = wasm[pos + length], pos + length + 1
+                _, pos = _leb_u32(wasm, pos)
+                if kind == FUNC_EXPORT:
+                    names.add(name)
+        pos = end
+    return frozenset(names)
+
+
 def _sig(ty: object) -> FuncSig | None:
     if isinstance(ty, wasmtime.FuncType):
         return FuncSig(tuple(str(p) for p in ty.params), tuple(str(r) for r in ty.results))
@@ -106,16 +164,16 @@ def interface(module: wasmtime.Module) -> ModuleInterface:
     return ModuleInterface(imports, exports)
 
 
+MAX_MODULE_BYTES = 256 * MiB  # far above any guest module; /dev/zero and the like stop here
+
+
 def read_file(path: Path) -> bytes:
-    """A file's bytes, or WasmError with a one-line reason (missing, a directory, unreadable)."""
+    """A module file's bytes, or WasmError with a one-line reason (missing, not a regular file such as a
+    directory, FIFO or device, larger than MAX_MODULE_BYTES, unreadable)."""
     try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise WasmError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise WasmError(f"{path}: is a directory") from None
-    except OSError as exc:
-        raise WasmError(f"{path}: cannot read: {exc.strerror}") from None
+        return read_regular_file(path, MAX_MODULE_BYTES)
+    except InputFileError as exc:
+        raise WasmError(str(exc)) from None
 
 
 def read_interface(path: Path) -> ModuleInterface:

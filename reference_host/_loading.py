@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from conformance.errors import HostUnavailable
 from conformance.manifest import read_raw
 
 NAME = "ark-ml-conformance reference host"
@@ -95,7 +96,11 @@ def construct(host_class: type, request_timeout: float = CORPUS_REQUEST_TIMEOUT)
     options: dict[str, Any] = {"request_timeout_seconds": request_timeout}
     if "epoch_interruption" in {f.name for f in dataclasses.fields(HostConfig)}:
         options["epoch_interruption"] = True
-    return host_class(HostConfig(**options))
+    try:
+        return host_class(HostConfig(**options))
+    except TypeError as exc:  # not the ReferenceHost constructor shape: the user's spec names the wrong class
+        name = f"{host_class.__module__}.{host_class.__qualname__}"
+        raise HostUnavailable(f"host class {name} cannot be built as {name}(HostConfig): {exc}") from None
 
 
 def load_class(module_name: str, class_name: str) -> type:

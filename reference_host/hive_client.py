@@ -4,6 +4,11 @@ One :class:`HiveClient` per guest instance. Requests run either in the instance'
 in the caller's thread (the synchronous stop/disconnect). Any transport error, non-2xx status, malformed
 body or oversized body raises :class:`HiveFailure`. :meth:`HiveClient.close` shuts the sockets down, so
 a request blocked on a hung hive returns at once instead of at its timeout.
+
+The timeout is a total deadline per request (connect + send + status, headers and the whole body), not
+httpx's per-operation timeout: a hive that drips one byte just before each read would time out never.
+Sync httpcore does all of a request's I/O in the calling thread, so the deadline lives in a thread-local
+and every socket operation of that thread waits at most until it.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ import logging
 import socket
 import ssl
 import threading
+import time
 import weakref
 from concurrent.futures import Future, ThreadPoolExecutor
 from functools import cache
@@ -30,20 +36,68 @@ class HiveFailure(Exception):
     """The hive request did not produce a usable answer (becomes HttpRequestFailed)."""
 
 
+_deadline = threading.local()  # .at: time.monotonic() by which this thread's current request must end
+
+
+def _remaining(timeout: float | None, expired: type[Exception]) -> float | None:
+    """``timeout`` clipped to what is left of the current request's deadline; ``expired`` once none is left."""
+    at = getattr(_deadline, "at", None)
+    if at is None:
+        return timeout
+    left = at - time.monotonic()
+    if left <= 0:
+        raise expired("hive request deadline exceeded")
+    return left if timeout is None else min(timeout, left)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """A socket stream whose every read and write waits at most until the current request's deadline."""
+
+    def __init__(self, stream: httpcore.NetworkStream) -> None:
+        self._stream = stream
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._stream.read(max_bytes, _remaining(timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._stream.write(buffer, _remaining(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def start_tls(
+        self, ssl_context: ssl.SSLContext, server_hostname: str | None = None, timeout: float | None = None
+    ) -> httpcore.NetworkStream:
+        tls = self._stream.start_tls(ssl_context, server_hostname, _remaining(timeout, httpcore.ConnectTimeout))
+        return _DeadlineStream(tls)
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._stream.get_extra_info(info)
+
+
 class _TrackingBackend(httpcore.SyncBackend):
-    """httpcore's socket backend that remembers its sockets so that close() can shut them down."""
+    """httpcore's socket backend that remembers its sockets (so close() can shut them down) and bounds
+    every socket operation by the calling thread's request deadline."""
 
     def __init__(self) -> None:
         self._sockets: weakref.WeakSet[socket.socket] = weakref.WeakSet()
         self._lock = threading.Lock()
 
-    def connect_tcp(self, *args: Any, **kwargs: Any) -> httpcore.NetworkStream:
-        stream = super().connect_tcp(*args, **kwargs)
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Any = None,
+    ) -> httpcore.NetworkStream:
+        timeout = _remaining(timeout, httpcore.ConnectTimeout)
+        stream = super().connect_tcp(host, port, timeout, local_address, socket_options)
         sock = stream.get_extra_info("socket")
         if sock is not None:
             with self._lock:
                 self._sockets.add(sock)
-        return stream
+        return _DeadlineStream(stream)
 
     def shutdown_all(self) -> None:
         with self._lock:
@@ -74,10 +128,12 @@ def run_path(template: str, run_id: str) -> str:
 
 
 class HiveClient:
-    """HTTP to the hive for one guest instance: bounded workers, bounded downloads, request timeouts."""
+    """HTTP to the hive for one guest instance: bounded workers, bounded downloads, a total deadline per
+    request of ``timeout_seconds`` (the manifest's ``limits.request_timeout_seconds``)."""
 
     def __init__(self, *, timeout_seconds: float, max_download_bytes: int, max_workers: int) -> None:
         self.max_download_bytes = max_download_bytes
+        self.timeout_seconds = timeout_seconds
         self._backend = _TrackingBackend()
         self._client = httpx.Client(
             timeout=httpx.Timeout(timeout_seconds),
@@ -131,11 +187,14 @@ class HiveClient:
         return value
 
     def request_bytes(self, method: str, base_url: str, path: str, body: dict[str, Any] | None = None) -> bytes:
-        """The body of a 2xx response, read up to max_download_bytes (more fails), else HiveFailure."""
+        """The body of a 2xx response, read up to max_download_bytes (more fails) within the request's
+        deadline (later fails), else HiveFailure."""
         if self._closed:
             raise HiveFailure("instance closed")
         with self._lock:
             self._in_flight += 1
+        at = time.monotonic() + self.timeout_seconds
+        _deadline.at = at
         try:
             kwargs: dict[str, Any] = {} if body is None else {"json": body}
             with self._client.stream(method, base_url + path, **kwargs) as response:
@@ -146,12 +205,15 @@ class HiveClient:
                     chunks += chunk
                     if len(chunks) > self.max_download_bytes:
                         raise HiveFailure(f"{method} {path}: body exceeds {self.max_download_bytes} bytes")
+                    if time.monotonic() > at:
+                        raise HiveFailure(f"{method} {path}: deadline of {self.timeout_seconds:g} s exceeded")
                 return bytes(chunks)
         except httpx.HTTPError as exc:
             raise HiveFailure(f"{method} {path}: {type(exc).__name__}: {exc}") from None
         except RuntimeError as exc:  # httpx raises RuntimeError on a closed client
             raise HiveFailure(f"{method} {path}: {exc}") from None
         finally:
+            _deadline.at = None
             with self._lock:
                 self._in_flight -= 1
 

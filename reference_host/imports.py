@@ -7,13 +7,14 @@ and returns an ErrorCode name or raises :class:`AbiError`. The small helpers (`m
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable
 from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any
 
 import httpx
+
+from conformance.json_text import JsonTextError, loads_strict
 
 from ._abi import AbiError, code_value, manifest
 from .futures import FutureState, RunRef
@@ -113,16 +114,13 @@ class MlImports:
         return run_id
 
     def config_json(self, ptr: int, length: int) -> str:
-        """The config string, which must be valid JSON (sent unmodified)."""
+        """The config string, which must be strict JSON nested at most MAX_DEPTH levels (sent unmodified;
+        clause ml-v2/start_training/config-json-grammar)."""
         config = self.memory.read_str(ptr, length)
-
-        def reject_constant(name: str) -> None:
-            raise ValueError(f"{name} is not JSON")
-
         try:
-            json.loads(config, parse_constant=reject_constant)
-        except ValueError:
-            raise AbiError("InvalidArguments", "config is not valid JSON") from None
+            loads_strict(config)
+        except JsonTextError as exc:
+            raise AbiError("InvalidArguments", f"config: {exc}") from None
         return config
 
     # -- futures -----------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Idempotent setup for a fresh machine: Debian's wabt, a venv in .venv, the project and its test deps.
+# Idempotent setup for a fresh machine: Debian's wabt, a venv in .venv, the project and its test and dev deps.
 # Re-running is cheap: pip runs only when pyproject.toml changed since the last install.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,7 +30,7 @@ fi
 stamp=".venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)"
 if [ ! -f "$stamp" ]; then
     echo "setup: installing ark-ml-conformance and test dependencies into .venv" >&2
-    .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
+    .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test,dev]'
     rm -f .venv/.installed-*
     touch "$stamp"
 fi

@@ -12,8 +12,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from conformance.errors import HostProblem
 
-class AdapterError(Exception):
+
+class AdapterError(HostProblem):
     """Base class of the failures an adapter reports; each maps to one case outcome."""
 
 

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from conformance.cli import EXIT_NONCONFORMING, EXIT_OK, UsageError
+from conformance.corpus import default_fixtures_dir
 from conformance.runner import FixtureError, discover
 from conformance.runner._coverage import compute_coverage, render_table
 
@@ -15,7 +16,9 @@ HELP = "table of manifest import x ErrorCode x clause against the fixtures; exit
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--fixtures", type=Path, default=Path("fixtures_wat"), metavar="DIR", help="fixture directory")
+    parser.add_argument(
+        "--fixtures", type=Path, default=default_fixtures_dir(), metavar="DIR", help="fixture directory"
+    )
     parser.add_argument("--json", action="store_true", help="print the coverage as JSON")
     parser.add_argument(
         "--require-error-codes",

@@ -44,6 +44,5 @@ def serve(scenario: Scenario, port: int, stop: threading.Event, out: TextIO | No
         except OSError as exc:
             raise UsageError(f"cannot listen on 127.0.0.1:{port}: {exc.strerror or exc}") from None
         print(f"hive simulator listening on {address.base_url}", file=out, flush=True)
-        while not stop.wait(0.2):
-            pass
+        stop.wait()  # no timeout: an idle simulator sleeps (Ctrl-C still interrupts the wait on POSIX)
     return sim

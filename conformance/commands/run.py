@@ -8,6 +8,7 @@ from pathlib import Path
 
 from conformance.adapters import SPEC_HELP, check_spec, open_adapter
 from conformance.cli import UsageError
+from conformance.corpus import default_fixtures_dir
 from conformance.runner import (
     ExpectationsError,
     FixtureError,
@@ -23,7 +24,7 @@ from conformance.runner import (
 )
 
 HELP = "run the conformance fixtures against a host (reference, python:MODULE:CLASS, subprocess:COMMAND)"
-DEFAULT_FIXTURES = Path("fixtures_wat")
+DEFAULT_FIXTURES = default_fixtures_dir()
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

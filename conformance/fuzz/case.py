@@ -17,6 +17,7 @@ from typing import Any
 
 import jsonschema
 
+from conformance.errors import BadInput
 from conformance.manifest import load_manifest
 
 from ._thunk import DEFAULT_PAGES
@@ -25,7 +26,7 @@ FORMAT = "ark-conformance/fuzz-case"
 DEFAULT_FILL = 0xA5
 
 
-class CaseError(ValueError):
+class CaseError(BadInput):
     """A case file is unreadable or does not match the schema; the message is one line."""
 
 

@@ -4,17 +4,23 @@ Transport faults on a real socket: ``refused`` resets the connection at once (SO
 ECONNRESET); ``hang`` keeps the socket open without answering until the client closes it or the server stops;
 a request still waiting (hold, latency, hang) when the server stops is closed without an answer. Stopping
 never blocks on such requests for longer than a bounded join.
+
+The accept loop sleeps in a selector on the listening socket and a wakeup socket, without a timeout: an idle
+server uses no CPU, and stopping it (one byte on the wakeup socket, never drained, so every later wait on it
+returns too) takes no polling interval. The listen backlog holds hundreds of simultaneous connects. Request
+bodies are capped at MAX_BODY whether framed by Content-Length or chunked; malformed framing gets a 400.
 """
 
 from __future__ import annotations
 
 import select
+import selectors
 import socket
 import struct
 import sys
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING
 
@@ -24,20 +30,53 @@ if TYPE_CHECKING:
     from ._simulator import HiveSimulator, Session
 
 HOST = "127.0.0.1"
-POLL_SECONDS = 0.02
 JOIN_SECONDS = 1.0
 MAX_BODY = 64 * 1024 * 1024
+BACKLOG = 1024  # listen(2) queue: hundreds of clients connecting at once (the kernel caps it at somaxconn)
+MAX_CHUNK_LINE = 1024  # a chunk-size line longer than this is malformed
+
+
+class BadRequest(Exception):
+    """The request's framing is malformed or its body too big: answered with 400, never a traceback."""
 
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
+    request_queue_size = BACKLOG
 
     def __init__(self, sim: HiveSimulator, session: Session, port: int) -> None:
         self.sim = sim
         self.session = session
         self.workers: set[threading.Thread] = set()
         self.workers_lock = threading.Lock()
-        super().__init__((HOST, port), _Handler)
+        self.wake_r, self.wake_w = socket.socketpair()
+        try:
+            super().__init__((HOST, port), _Handler)
+        except BaseException:
+            self.wake_r.close()
+            self.wake_w.close()
+            raise
+
+    def serve(self) -> None:
+        """Accept until :meth:`stop`; blocks in the selector with no timeout (no idle wake-ups)."""
+        with selectors.DefaultSelector() as selector:
+            selector.register(self.socket, selectors.EVENT_READ)
+            selector.register(self.wake_r, selectors.EVENT_READ)
+            while True:
+                for key, _ in selector.select():
+                    if key.fileobj is self.wake_r:
+                        return
+                    self._handle_request_noblock()
+
+    def stop(self) -> None:
+        """Wake the accept loop and every request waiting on the wakeup socket (the byte stays unread)."""
+        with suppress(OSError):
+            self.wake_w.send(b"x")
+
+    def server_close(self) -> None:
+        super().server_close()
+        self.wake_r.close()
+        self.wake_w.close()
 
     def process_request(self, request, client_address) -> None:  # type: ignore[no-untyped-def]
         thread = threading.Thread(
@@ -104,27 +143,49 @@ class _Handler(BaseHTTPRequestHandler):
         # "aborted": close without an answer (the server is stopping)
 
     def _read_body(self) -> bytes | None:
-        if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
-            return self._read_chunked()
+        """The request body, or None after answering 400 (bad framing, or more than MAX_BODY bytes)."""
         try:
-            length = int(self.headers.get("Content-Length", "0"))
-        except ValueError:
-            length = -1
-        if not 0 <= length <= MAX_BODY:
-            self.send_error(400, "bad Content-Length")
+            if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
+                return self._read_chunked()
+            try:
+                length = int(self.headers.get("Content-Length", "0"))
+            except ValueError:
+                raise BadRequest("bad Content-Length") from None
+            if not 0 <= length <= MAX_BODY:
+                raise BadRequest(f"Content-Length {length} outside 0..{MAX_BODY}")
+            return self.rfile.read(length)
+        except BadRequest as exc:
+            self.close_connection = True
+            self.send_error(400, str(exc))
             return None
-        return self.rfile.read(length)
 
     def _read_chunked(self) -> bytes:
-        chunks = []
+        """A chunked body (RFC 9112 §7.1), at most MAX_BODY bytes in all; trailers are read and ignored."""
+        body = bytearray()
         while True:
-            size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
+            line = self.rfile.readline(MAX_CHUNK_LINE + 1)
+            if len(line) > MAX_CHUNK_LINE or not line.endswith(b"\n"):
+                raise BadRequest("malformed chunk size line")
+            digits = line.split(b";")[0].strip()
+            if not digits or any(c not in b"0123456789abcdefABCDEF" for c in digits):
+                raise BadRequest("malformed chunk size")
+            size = int(digits, 16)
             if size == 0:
-                while self.rfile.readline() not in (b"\r\n", b"\n", b""):
-                    pass
-                return b"".join(chunks)
-            chunks.append(self.rfile.read(size))
-            self.rfile.readline()
+                self._skip_trailers()
+                return bytes(body)
+            if size > MAX_BODY - len(body):
+                raise BadRequest(f"chunked body exceeds {MAX_BODY} bytes")
+            chunk = self.rfile.read(size)
+            if len(chunk) != size or self.rfile.readline(3) not in (b"\r\n", b"\n"):
+                raise BadRequest("truncated or malformed chunk")
+            body += chunk
+
+    def _skip_trailers(self) -> None:
+        for _ in range(100):
+            line = self.rfile.readline(MAX_CHUNK_LINE + 1)
+            if line in (b"\r\n", b"\n", b""):
+                return
+        raise BadRequest("too many trailer lines")
 
     def _reset(self) -> None:
         """Abort the connection with a TCP reset (SO_LINGER 0): the client sees ECONNRESET, no answer."""
@@ -132,9 +193,16 @@ class _Handler(BaseHTTPRequestHandler):
         self.connection.close()
 
     def _hold_open(self, session: Session) -> None:
-        """Keep the socket open, unanswered, until the client hangs up or the server stops."""
+        """Keep the socket open, unanswered, until the client hangs up or the server stops (which makes the
+        wakeup socket readable for good)."""
         while not session.stopped:
-            if self._client_gone(POLL_SECONDS):
+            readable, _, _ = select.select([self.connection, self.server.wake_r], [], [])
+            if self.server.wake_r in readable:
+                return
+            try:
+                if not self.connection.recv(4096):  # anything the client still sends is discarded
+                    return
+            except OSError:
                 return
 
     def _client_gone(self, wait: float = 0.0) -> bool:
@@ -156,15 +224,13 @@ def loopback_server(sim: HiveSimulator, port: int = 0) -> Iterator[HiveAddress]:
     except BaseException:
         sim._close_session(session)
         raise
-    thread = threading.Thread(
-        target=server.serve_forever, kwargs={"poll_interval": POLL_SECONDS}, daemon=True, name="hive-sim-server"
-    )
+    thread = threading.Thread(target=server.serve, daemon=True, name="hive-sim-server")
     thread.start()
     try:
         yield HiveAddress(HOST, server.server_address[1])
     finally:
-        server.shutdown()
+        server.stop()
         sim._close_session(session)
+        thread.join(JOIN_SECONDS)  # before server_close: the accept loop must not select on closed sockets
         server.join_workers(JOIN_SECONDS)
         server.server_close()
-        thread.join(JOIN_SECONDS)

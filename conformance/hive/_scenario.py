@@ -8,21 +8,28 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 
+from conformance.errors import BadInput
+from conformance.input_file import InputFileError, read_regular_file
+from conformance.json_text import JsonTextError, loads_strict
+
 ROUTES = ("start", "connect", "config", "stop", "disconnect", "registry_config", "registry_snapshot", "workers")
 FAULT_KINDS = ("latency", "refused", "status", "malformed", "truncated", "hang", "hold")
 DEFAULT_LATENCY_SECONDS = 0.05
 DEFAULT_HANG_SECONDS = 0.1
+MAX_SCENARIO_BYTES = 64 * 1024 * 1024  # room for a large snapshot_b64; /dev/zero and the like stop here
 
 
-class ScenarioError(ValueError):
+class ScenarioError(BadInput):
     """A scenario (dict or file) is malformed; the message names the offending entry."""
 
 
@@ -125,22 +132,18 @@ class Scenario:
 
     @classmethod
     def load(cls, path: str | Path) -> Scenario:
-        """Read a JSON scenario file; any problem (missing, not JSON, invalid) is a ScenarioError."""
+        """Read a JSON scenario file; any problem (missing, not a regular file, over MAX_SCENARIO_BYTES, not
+        strict JSON (conformance.json_text: no NaN, nesting limited), invalid) is a one-line ScenarioError."""
         try:
-            text = Path(path).read_text("utf-8")
-        except FileNotFoundError:
-            raise ScenarioError(f"{path}: no such file") from None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ScenarioError(f"{path}: cannot read: {exc}") from None
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise ScenarioError(f"{path}: not JSON: {exc}") from None
+            data = loads_strict(read_regular_file(Path(path), MAX_SCENARIO_BYTES))
+        except (InputFileError, JsonTextError) as exc:
+            raise ScenarioError(str(exc) if isinstance(exc, InputFileError) else f"{path}: {exc}") from None
         return cls.from_dict(data, source=str(path))
 
 
 def _validate(data: Any, source: str, definition: str | None = None) -> None:
     """Raise ScenarioError for the first schema violation (of the whole schema, or of one of its $defs)."""
+    _reject_non_finite(data, source, [])
     schema = scenario_schema()
     if definition is not None:
         schema = {"$defs": schema["$defs"], "$ref": f"#/$defs/{definition}"}
@@ -148,11 +151,31 @@ def _validate(data: Any, source: str, definition: str | None = None) -> None:
     errors = sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
     if errors:
         first = errors[0]
-        where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in first.absolute_path).lstrip(".")
-        raise ScenarioError(f"{source}: {where or '(top level)'}: {first.message}")
+        raise ScenarioError(f"{source}: {_where(first.absolute_path)}: {first.message}")
 
 
+def _where(path: Iterable[str | int]) -> str:
+    """A JSON path as `runs[0].seconds`, or `(top level)`."""
+    return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".") or "(top level)"
+
+
+def _reject_non_finite(data: Any, source: str, where: list[str | int]) -> None:
+    """Scenario numbers must be finite: JSON Schema cannot say so, and a NaN latency waits forever."""
+    if isinstance(data, float) and not math.isfinite(data):
+        raise ScenarioError(f"{source}: {_where(where)}: {data!r} is not a finite number")
+    if isinstance(data, dict):
+        for key, value in data.items():
+            _reject_non_finite(value, source, [*where, str(key)])
+    elif isinstance(data, list | tuple):
+        for i, value in enumerate(data):
+            _reject_non_finite(value, source, [*where, i])
+
+
+@lru_cache(maxsize=4)
 def generated_snapshot(size: int) -> bytes:
-    """``size`` bytes counting 0..250 over and over: big snapshots (the download cap) without big files."""
+    """``size`` bytes counting 0..250 over and over: big snapshots (the download cap) without big files.
+
+    Cached (bytes are immutable): a 16 MiB snapshot costs ~20 ms to build, and every case of a run that uses
+    the same size would otherwise build it again."""
     pattern = bytes(range(251))
     return (pattern * (size // len(pattern) + 1))[:size]

@@ -218,5 +218,5 @@ def _parse_json(body: bytes) -> Any:
         return NO_BODY
     try:
         return json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):  # deep nesting: not a body we serve
         return NO_BODY

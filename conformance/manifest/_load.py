@@ -11,6 +11,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from conformance.errors import BadInput
+
 from ._model import (
     Api,
     Clause,
@@ -28,7 +30,7 @@ MANIFEST_FILE = "ark-ml-v2.toml"
 SCHEMA_FILE = "manifest.schema.json"
 
 
-class ManifestError(ValueError):
+class ManifestError(BadInput):
     """The manifest file is malformed or inconsistent; the message names the offending entry."""
 
 

@@ -13,7 +13,7 @@ import tempfile
 import threading
 from pathlib import Path
 
-from conformance.wasm import compile_wat, interface, load_module
+from conformance.wasm import compile_wat, function_export_names
 
 _memory: dict[str, bytes] = {}
 _lock = threading.Lock()
@@ -68,7 +68,7 @@ def function_exports(wasm: bytes) -> frozenset[str]:
     with _lock:
         if digest in _exports:
             return _exports[digest]
-    names = frozenset(e.name for e in interface(load_module(wasm)).exports if e.kind == "func")
+    names = function_export_names(wasm)
     with _lock:
         _exports[digest] = names
     return names

@@ -18,6 +18,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from conformance.errors import BadInput
+
 from ._outcome import Outcome
 
 STATUSES = ("skip", "fail")
@@ -25,7 +27,7 @@ STATUSES = ("skip", "fail")
 FAILED = frozenset({Outcome.FAIL, Outcome.TIMEOUT, Outcome.CRASH})
 
 
-class ExpectationsError(ValueError):
+class ExpectationsError(BadInput):
     """The expectations file is malformed (one line, names the entry)."""
 
 

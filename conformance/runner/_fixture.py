@@ -24,6 +24,7 @@ from typing import Any
 
 import jsonschema
 
+from conformance.errors import BadInput
 from conformance.hive import ROUTES as HIVE_ROUTES
 from conformance.hive import Scenario, ScenarioError
 from conformance.manifest import Manifest, load_manifest
@@ -38,7 +39,7 @@ DEFAULT_TIMEOUT_SECONDS = 5.0
 DEFAULT_MAX_STEPS = 20_000
 
 
-class FixtureError(ValueError):
+class FixtureError(BadInput):
     """A fixture (or the corpus) is broken; `problems` lists every `path: message` found."""
 
     def __init__(self, problems: list[str]) -> None:
@@ -419,6 +420,8 @@ def discover(directory: Path, manifest: Manifest | None = None, pattern: str | N
     if not directory.is_dir():
         raise FixtureError([f"{directory}: no such fixture directory"])
     paths = fixture_paths(directory)
+    if not paths:
+        raise FixtureError([f"{directory}: no fixtures in this directory (*.wat, or *.wasm with a sidecar .toml)"])
     wanted = set(matching_stems([p.stem for p in paths], pattern))
     fixtures: list[Fixture] = []
     problems: list[str] = []

@@ -23,13 +23,15 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from conformance.errors import BadInput
+
 HARNESS_DIR = "harness"
 PRELUDE = "prelude"
 HEADER_PREFIX = ";;@"
 _NAME = re.compile(r"^[a-z0-9_]+$")
 
 
-class HarnessError(ValueError):
+class HarnessError(BadInput):
     """An include names no harness file, a dependency cycle, or a module the splice cannot cut."""
 
 

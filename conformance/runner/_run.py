@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TextIO
 
 from conformance.adapters import AdapterError, HostAdapter, HostInfo
+from conformance.errors import HostUnavailable
 
 from ._case import run_case
 from ._expectations import Expectations, apply
@@ -27,10 +28,6 @@ from ._fixture import Fixture
 from ._judge import Diagnostic
 from ._outcome import PROGRESS_CHAR, Outcome
 from ._results import CaseResult, RunResults, rerun_command
-
-
-class HostUnavailable(Exception):
-    """The host could not be started or did not describe itself: nothing can run (one-line message)."""
 
 
 @dataclass(frozen=True)

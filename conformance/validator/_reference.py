@@ -14,6 +14,7 @@ import importlib
 from collections.abc import Callable
 from typing import Any
 
+from conformance.errors import HostUnavailable
 from conformance.manifest import Manifest
 from conformance.wasm import compile_wat
 
@@ -22,10 +23,6 @@ from ._probe import Incompatible
 from ._signatures import expected_sig, parse_wat_func
 
 MISSING_MARKERS = ("unknown import", "has not been defined", "not defined", "not found", "missing import")
-
-
-class HostUnavailable(RuntimeError):
-    """The reference host package cannot be imported (not installed, or not merged yet)."""
 
 
 def load_reference_host() -> Any:

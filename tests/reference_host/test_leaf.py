@@ -1,5 +1,6 @@
-"""reference_host is a leaf: of the suite it imports only the manifest, the Wasm helpers and the guest
-protocol, so a host author can read (or vendor) it without the runner, and nothing imports in a circle."""
+"""reference_host is a leaf: of the suite it imports only the manifest, the Wasm helpers, the guest
+protocol and the leaf helpers beneath them (strict JSON, the error model), so a host author can read
+(or vendor) it without the runner, and nothing imports in a circle."""
 
 from __future__ import annotations
 
@@ -7,7 +8,13 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "reference_host"
-ALLOWED = {"conformance.manifest", "conformance.wasm", "conformance.guest_protocol"}
+ALLOWED = {
+    "conformance.manifest",
+    "conformance.wasm",
+    "conformance.guest_protocol",
+    "conformance.json_text",
+    "conformance.errors",
+}
 
 
 def suite_imports(source: str) -> set[str]:
