@@ -100,7 +100,7 @@ def _run_case(adapter: HostAdapter, fixture: Fixture, seed: int | None) -> CaseR
             return made
         instance, peer = made
         initialize = "ark_initialize" in exports
-        snapshots = _Snapshots(sim, fixture, instance)
+        snapshots = _Snapshots(sim, fixture, instance, deadline)
         driver: Driver = Driver(instance, deadline, fixture.max_steps, budget_seconds=fixture.timeout_seconds)
         limits = judged_bytes(fixture)
         try:
@@ -203,9 +203,10 @@ class _Snapshots:
     the check a snapshot is named by). Only the journal's count and the new records' ids are read.
     """
 
-    def __init__(self, sim: Any, fixture: Fixture, instance: Instance) -> None:
+    def __init__(self, sim: Any, fixture: Fixture, instance: Instance, deadline: float) -> None:
         self.sim = sim
         self.instance = instance
+        self.deadline = deadline
         self.fixture = fixture
         self.wanted = fixture.snapshot_checks
         self.journal_at: int | None = None
@@ -222,10 +223,21 @@ class _Snapshots:
         raw = self.instance.read_memory(start, 16 * (count - self.seen_records))
         self.seen_records = count
         new = {int.from_bytes(raw[i : i + 4], "little") for i in range(0, len(raw), 16)}
-        if new & (self.wanted - self.taken.keys()):
-            shot = observe(self.sim, self.fixture)
-            for check_id in new & self.wanted:
-                self.taken.setdefault(check_id, shot)
+        for check_id in sorted(new & (self.wanted - self.taken.keys())):
+            self.taken[check_id] = self._shot(check_id)
+
+    def _shot(self, check_id: int) -> HiveObservation:
+        """The hive now; first waiting (up to the deadline) for the `held` requests named at this check."""
+        held: dict[str, int] = {}
+        for hive in self.fixture.hive:
+            if hive.after_check != check_id or hive.held is None or hive.route is None:
+                continue
+            with contextlib.suppress(TimeoutError):  # judged from the count below
+                self.sim.wait_for_held(hive.route, hive.held, timeout=max(0.0, self.deadline - time.monotonic()))
+            held[hive.route] = self.sim.wait_for_held(hive.route, 0, timeout=0)
+        shot = observe(self.sim, self.fixture)
+        shot.held = held
+        return shot
 
 
 def abandoned_before_close(sim: Any, fixture: Fixture) -> dict[str, int]:

@@ -94,6 +94,7 @@ class HiveAssertion:
     started: int | None = None  # `workers` of the run created by the guest's nth start (1-based)
     after_check: int | None = None  # judge the hive as it was when this check was first journaled
     abandoned: int | None = None  # held requests on `route` the host hung up on before its instance closed
+    held: int | None = None  # requests on `route` waiting in a hold fault (with after_check: a barrier)
 
 
 @dataclass(frozen=True)
@@ -369,6 +370,7 @@ def load_fixture(path: Path, manifest: Manifest | None = None) -> Fixture:
             started=h.get("started"),
             after_check=h.get("after_check"),
             abandoned=h.get("abandoned"),
+            held=h.get("held"),
         )
         for h in data.get("hive", [])
     )

@@ -53,6 +53,7 @@ class HiveObservation:
     workers: dict[str, list[str]] = field(default_factory=dict)  # run_id -> worker states
     started_runs: list[str] = field(default_factory=list)  # run ids the guest's start requests created
     abandoned: dict[str, int] = field(default_factory=dict)  # route -> held requests hung up on before close
+    held: dict[str, int] = field(default_factory=dict)  # route -> requests waiting in a hold fault (snapshots)
     snapshots: dict[int, HiveObservation] = field(default_factory=dict)  # check id -> hive when first journaled
 
 
@@ -196,6 +197,15 @@ def _judge_hive(fixture: Fixture, hive: HiveAssertion, seen: HiveObservation) ->
                 clause=clause,
                 expected=f"{hive.abandoned} abandoned",
                 actual=f"{gone} abandoned",
+            )
+    if hive.held is not None and hive.route is not None:
+        held = seen.held.get(hive.route, 0)
+        if held != hive.held:
+            return Diagnostic(
+                f"hive: expected {hive.held} held {hive.route!r} request(s){when}, got {held}",
+                clause=clause,
+                expected=f"{hive.held} held",
+                actual=f"{held} held",
             )
     if hive.route is not None:
         on_route = [r for r in seen.requests if r.get("route") == hive.route]
