@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import dataclasses
 
+from conformance.adapters import open_adapter
 from conformance.manifest import load_manifest
-from conformance.runner import HiveObservation, Record, judge, load_fixture
+from conformance.runner import HiveObservation, Record, judge, load_fixture, run_case
 from conformance.runner._fixture import Check, HiveAssertion, Relation, header_problems
 
-from .helpers import DATA
+from .helpers import DATA, ROOT
 
 BASE = load_fixture(DATA / "start_training.success.wat")
 GOOD = [Record(1, 0, b""), Record(2, 0, b"")]
@@ -127,3 +128,18 @@ def test_the_schema_knows_the_new_hive_keys():
     hive = [{"route": "start", "count": 1}]
     assert _header(instances=2, hive=hive) == []
     assert _header(instances=3, hive=hive)
+
+
+# ---- end to end on the reference host ---------------------------------------------------------------
+
+
+def test_a_snapshot_sees_the_workers_before_the_stop_and_the_end_sees_them_after():
+    """The same assertion judged at check 92 (before the stop) and at the end gives opposite answers."""
+    fixture = load_fixture(ROOT / "fixtures_wat" / "stop_experiment.stops-remote-workers.wat")
+    snapshot = next(h for h in fixture.hive if h.after_check == 92)
+    wrong = dataclasses.replace(snapshot, workers={"running": 0, "stopped": 2})
+    with open_adapter("reference") as adapter:
+        assert run_case(adapter, fixture, seed=1).outcome == "pass"
+        run = run_case(adapter, dataclasses.replace(fixture, hive=(wrong,)), seed=1)
+    assert run.outcome == "fail"
+    assert run.diagnostic.message.startswith("hive: run run-1 workers (after check 92) expected")
