@@ -3,7 +3,7 @@
 ;;@ profile = "core"
 ;;@ features = []
 ;;@ scenario = "empty"
-;;@ clauses = ["abi/handles/unique", "futures/take/consumes", "futures/drop/invalidates", "ml-v2/start_training/returns-future", "ml-v1/take_future_training_handle/writes-handle", "ml-v1/drop_future/releases"]
+;;@ clauses = ["abi/handles/unique", "abi/handles/one-space", "futures/take/consumes", "futures/drop/invalidates", "ml-v2/start_training/returns-future", "ml-v1/take_future_training_handle/writes-handle", "ml-v1/drop_future/releases"]
 ;;@ includes = ["start_std", "th_ready"]
 ;;@ notes = "A takes (consumed), B is dropped, then C and D are made. A host that recycles freed values hands B or C the value of A (or of B), which the relation and the later NotFound polls see."
 ;;@
@@ -70,10 +70,23 @@
 ;;@ bytes = "a5a5a5a5 a5 a5a5a5a5"
 ;;@ note = "B, after C and D were made"
 ;;@
+;;@ [[check]]
+;;@ id = 9
+;;@ call = "ml__poll_future_training_handle"
+;;@ clause = "abi/handles/one-space"
+;;@ code = "NotFound"
+;;@ bytes = "a5a5a5a5 a5 a5a5a5a5"
+;;@ note = "A's TrainingHandle is not a future"
+;;@
+;;@ [[relation]]
+;;@ differ = [1, 3, 5, 6]
+;;@ clause = "abi/handles/unique"
+;;@ note = "A, B, C and D: no value twice"
+;;@
 ;;@ [[relation]]
 ;;@ differ = [1, 2, 3, 5, 6]
-;;@ clause = "abi/handles/unique"
-;;@ note = "A, A's TrainingHandle, B, C and D: no value twice"
+;;@ clause = "abi/handles/one-space"
+;;@ note = "A's TrainingHandle is none of the futures' values, A's own included"
 (module
   (import "ark-ml-v2" "ml__start_training" (func $ml__start_training (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32) (result i32)))
   (import "ark-ml-v1" "ml__poll_future_training_handle" (func $ml__poll_future_training_handle (param i64 i32) (result i32)))
@@ -102,4 +115,6 @@
     (call $record (i32.const 7) (call $ml__poll_future_training_handle (global.get $fut) (i32.const 0x2144)) (i32.const 0x2140) (i32.const 9))
     (call $window (i32.const 0x2180) (i32.const 9))
     (call $record (i32.const 8) (call $ml__poll_future_training_handle (global.get $fut2) (i32.const 0x2184)) (i32.const 0x2180) (i32.const 9))
+    (call $window (i32.const 0x21c0) (i32.const 9))
+    (call $record (i32.const 9) (call $ml__poll_future_training_handle (i64.load (i32.const 0x2044)) (i32.const 0x21c4)) (i32.const 0x21c0) (i32.const 9))
     (i32.const 1)))

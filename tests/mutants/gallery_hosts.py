@@ -15,6 +15,8 @@ import json
 from collections.abc import Callable
 from typing import Any, ClassVar
 
+import httpx
+
 from conformance.manifest import load_manifest
 from reference_host import (
     AbiError,
@@ -852,3 +854,76 @@ class CidOnlyWithWorkers(Mutant):
     """worker_module_cid is sent only when num_remote_workers > 0 (null with 0 workers and a link set)."""
 
     imports_seam = _CidOnlyWithWorkers
+
+
+# ----------------------------------------------------------------------------- settled choices (issue 12) --
+class _LooseHiveUrl(MlImports):
+    def hive_address(self, url_ptr: int, url_len: int, port: int) -> str:
+        url = self.memory.read_str(url_ptr, url_len)
+        if not url or not 1 <= port <= 65535:
+            raise AbiError("InvalidArguments", f"bad hive address {url!r}:{port}")
+        try:
+            parsed = httpx.URL(f"http://{url}:{port}")  # whatever the HTTP library accepts (and escapes)
+        except (httpx.InvalidURL, ValueError):
+            raise AbiError("InvalidArguments", f"bad hive address {url!r}") from None
+        if not parsed.host or (parsed.port or 80) != port or parsed.raw_path not in (b"", b"/") or parsed.userinfo:
+            raise AbiError("InvalidArguments", f"hive_url {url!r} is not a host name")
+        return f"http://{url}:{port}"
+
+
+class HiveUrlAsHttpxParsesIt(Mutant):
+    """hive_url is whatever httpx parses as a host: 'a b', '%41' and non-ASCII names are accepted."""
+
+    imports_seam = _LooseHiveUrl
+
+
+class _CapCountsCalls(FutureTable):
+    def reserve(self, count: int) -> None:
+        super().reserve(1)  # one call, one slot: experiment_config's second future goes over the cap
+
+
+class CapCountsCallsNotFutures(Mutant):
+    """The outstanding-futures cap counts calls: experiment_config fits when one slot is free."""
+
+    table_seam = _CapCountsCalls
+
+
+class _LengthBeforeFailure(MlImports):
+    def take_future_vec_u8(self, handle: int, data_ptr: int, data_len: int) -> str:
+        state, _ = self.futures.lookup(handle, "vec_u8").state()
+        if state is FutureState.FAILED and data_len != 0:  # a failed future "has length 0"
+            raise AbiError("InvalidArguments", "data_len != 0")
+        return super().take_future_vec_u8(handle, data_ptr, data_len)
+
+
+class VecLengthCheckedBeforeFailure(Mutant):
+    """take_future_vec_u8 compares data_len with a failed future's (empty) value before reporting the failure."""
+
+    imports_seam = _LengthBeforeFailure
+
+
+class _Any2xxStop(HiveClient):
+    def stop(self, base_url: str, run_id: str) -> dict[str, Any]:
+        self.request_bytes("POST", base_url, f"/api/v1/runs/{run_id}/stop", {})
+        return {}  # any 2xx is success, whatever the body
+
+
+class StopAcceptsAny2xxBody(Mutant):
+    """A 2xx stop answer counts as success even when its body is not JSON: the handle is invalidated."""
+
+    hive_seam = _Any2xxStop
+
+
+class _TrainingHandleIsFuture(MlImports):
+    def take_future_training_handle(self, handle: int, data_ptr: int) -> str:
+        self.memory.check_out(data_ptr, "TrainingHandle")
+        run = self.futures.take_future(handle, self.kind("take_future_training_handle"))
+        self.trainings._runs[handle] = run  # the future's value lives on as the TrainingHandle
+        self.memory.write_out(data_ptr, "TrainingHandle", handle)
+        return "Success"
+
+
+class TrainingHandleIsFutureHandle(Mutant):
+    """A TrainingHandle keeps the value of the future it was taken from (one value, two meanings)."""
+
+    imports_seam = _TrainingHandleIsFuture
