@@ -927,3 +927,17 @@ class TrainingHandleIsFutureHandle(Mutant):
     """A TrainingHandle keeps the value of the future it was taken from (one value, two meanings)."""
 
     imports_seam = _TrainingHandleIsFuture
+
+
+class _CapConsumes(MlImports):
+    def take_future_training_handle(self, handle: int, data_ptr: int) -> str:
+        self.memory.check_out(data_ptr, "TrainingHandle")
+        run = self.futures.take_future(handle, self.kind("take_future_training_handle"))  # consumed first
+        self.memory.write_out(data_ptr, "TrainingHandle", self.trainings.add(run))  # then Unavailable at the cap
+        return "Success"
+
+
+class TrainingCapConsumesFuture(Mutant):
+    """At the TrainingHandle cap the take returns Unavailable but has already consumed the future."""
+
+    imports_seam = _CapConsumes
