@@ -665,6 +665,9 @@ class ConfigRequestPerFuture(Mutant):
 
 # ----------------------------------------------------------------------------- teardown -----------------
 class _CloseKeepsRequests(HiveClient):
+    def submit(self, fn: Any, *args: Any) -> concurrent.futures.Future:
+        return self._executor.submit(fn, *args)  # cancelling a running job does not stop its request
+
     def close(self) -> None:
         return None  # the instance goes, its HTTP client and in-flight requests stay
 
