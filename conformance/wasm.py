@@ -88,6 +88,14 @@ def load_module(wasm: bytes) -> wasmtime.Module:
         raise WasmError(f"invalid Wasm module: {_first_line(exc)}") from None
 
 
+def validate_module(wasm: bytes) -> None:
+    """Validate without compiling (much cheaper than `load_module`); raises WasmError naming the cause."""
+    try:
+        wasmtime.Module.validate(engine(), wasm)
+    except wasmtime.WasmtimeError as exc:
+        raise WasmError(f"module does not validate: {_first_line(exc)}") from None
+
+
 EXPORT_SECTION = 7
 FUNC_EXPORT = 0
 

@@ -22,6 +22,15 @@ if [ ! -x /usr/bin/rustc ] || [ ! -d /usr/lib/rustlib/wasm32-unknown-unknown ]; 
         || { $SUDO apt-get update -q >/dev/null && $SUDO apt-get install -y -q rustc libstd-rust-dev-wasm32 >/dev/null; }
 fi
 
+# Node runs the example host examples/hosts/node/ (tests/examples): Debian's nodejs (18 on Debian 12, 20 later).
+if ! command -v node >/dev/null 2>&1; then
+    SUDO=""
+    [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    echo "setup: installing Debian's nodejs" >&2
+    $SUDO apt-get install -y -q nodejs >/dev/null 2>&1 \
+        || { $SUDO apt-get update -q >/dev/null && $SUDO apt-get install -y -q nodejs >/dev/null; }
+fi
+
 PY="${PYTHON:-python3}"
 if [ ! -x .venv/bin/python ]; then
     echo "setup: creating .venv" >&2

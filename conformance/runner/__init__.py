@@ -5,8 +5,9 @@
 
 from ._case import CaseRun, run_case
 from ._compile import compile_cached, function_exports
+from ._coverage import compute_coverage, render_table
 from ._expectations import Expectation, Expectations, ExpectationsError, apply, load_expectations
-from ._fixture import Check, Fixture, FixtureError, HiveAssertion, discover, load_fixture, parse_header
+from ._fixture import Check, Fixture, FixtureError, HiveAssertion, discover, fixture_paths, load_fixture, parse_header
 from ._judge import Diagnostic, HiveObservation, Record, judge
 from ._outcome import Outcome, error_line, exit_code, summary
 from ._results import CaseResult, RunResults, render_report, results_schema, write_json, write_junit, write_report
@@ -31,15 +32,18 @@ __all__ = [
     "RunResults",
     "apply",
     "compile_cached",
+    "compute_coverage",
     "discover",
     "error_line",
     "exit_code",
+    "fixture_paths",
     "function_exports",
     "judge",
     "load_expectations",
     "load_fixture",
     "parse_header",
     "render_report",
+    "render_table",
     "results_schema",
     "run_case",
     "run_suite",

@@ -13,7 +13,7 @@ import tempfile
 import threading
 from pathlib import Path
 
-from conformance.wasm import compile_wat, function_export_names
+from conformance.wasm import compile_wat, function_export_names, validate_module
 
 _memory: dict[str, bytes] = {}
 _lock = threading.Lock()
@@ -63,11 +63,13 @@ _exports: dict[str, frozenset[str]] = {}
 
 
 def function_exports(wasm: bytes) -> frozenset[str]:
-    """Names of the module's function exports (cached): the runner checks the protocol exports itself."""
+    """Names of the module's function exports, after validating it (cached): the runner checks the protocol
+    exports itself; raises WasmError for a module that does not validate."""
     digest = hashlib.sha256(wasm).hexdigest()
     with _lock:
         if digest in _exports:
             return _exports[digest]
+    validate_module(wasm)  # an invalid fixture is the suite's fault, caught here rather than charged to the host
     names = function_export_names(wasm)
     with _lock:
         _exports[digest] = names
