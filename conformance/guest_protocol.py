@@ -24,6 +24,7 @@ PARAMS_SIZE = 256
 HIVE_HOST_MAX = 116
 JOURNAL_HEADER = 4
 RECORD_SIZE = 16
+PEER_DATA_MAX = 64  # bytes of the peer instance's first record copied into Params (two-instance cases)
 MAX_RECORDS = 1024  # a journal claiming more is refused, never truncated
 MAX_DATA_BYTES = 64 * 1024  # at most this many bytes of one record's data are ever read (docs §3)
 SHOWN_BEYOND_PATTERN = 16  # bytes read past a pattern's length, to show a host that wrote too much
@@ -76,13 +77,17 @@ class Record:
         return {"check_id": self.check_id, "code": self.code, "data_len": self.data_len, "data": self.data.hex()}
 
 
-def params_block(host: str, port: int, seed: int = 0) -> bytes:
-    """The 256-byte Params block (§2); raises ProtocolError for a host name that does not fit."""
+def params_block(host: str, port: int, seed: int = 0, instance: int = 0, peer: bytes = b"") -> bytes:
+    """The 256-byte Params block (§2); raises ProtocolError for a host name that does not fit.
+
+    ``instance`` and ``peer`` are for two-instance cases: which instance this is (1 judged, 2 the peer,
+    0 a single-instance case) and, for instance 1, the data of the peer's first journal record.
+    """
     encoded = host.encode("utf-8")
     if len(encoded) > HIVE_HOST_MAX:
         raise ProtocolError(f"hive host {host!r} is longer than {HIVE_HOST_MAX} bytes")
     block = struct.pack("<III", PROTOCOL_VERSION, port & 0xFFFFFFFF, len(encoded)) + encoded.ljust(HIVE_HOST_MAX, b"\0")
-    block += struct.pack("<I", seed & 0xFFFFFFFF)
+    block += struct.pack("<III", seed & 0xFFFFFFFF, instance, len(peer[:PEER_DATA_MAX])) + peer[:PEER_DATA_MAX]
     return block.ljust(PARAMS_SIZE, b"\0")
 
 

@@ -4,7 +4,7 @@
 ;;@ features = []
 ;;@ scenario = "one-run-hold-start"
 ;;@ clauses = ["futures/outstanding-cap", "abi/memory/write-only-on-success", "ml-v2/connect_to_experiment/returns-future", "ml-v1/take_future_training_handle/writes-handle"]
-;;@ includes = ["start_std", "connect_run1", "th_ready", "take_th"]
+;;@ includes = ["fill_cap", "connect_run1", "th_ready", "take_th"]
 ;;@ notes = "start requests are held by the hive, so the futures that fill the cap (at most 1024) stay pending."
 ;;@
 ;;@ [[check]]
@@ -48,7 +48,7 @@
   (import "ark-ml-v2" "ml__experiment_config" (func $ml__experiment_config (param i64 i32) (result i32)))
   (import "ark-ml-v1" "ml__poll_future_training_handle" (func $ml__poll_future_training_handle (param i64 i32) (result i32)))
   (import "ark-ml-v1" "ml__take_future_training_handle" (func $ml__take_future_training_handle (param i64 i32) (result i32)))
-  (func (export "conformance_step") (result i32) (local $code i32)
+  (func (export "conformance_step") (result i32)
     (if (call $at (i32.const 0)) (then
       (call $check (i32.const 91) (call $connect_run1 (i32.const 0x0A10)))
       (global.set $fut (i64.load (i32.const 0x0A10)))
@@ -57,14 +57,7 @@
       (if (i32.eqz (call $th_ready (global.get $fut))) (then (return (i32.const 0))))
       (return (call $next))))
     (call $check (i32.const 92) (call $take_th (global.get $fut)))
-    ;; start until a call fails: the instance is at the host's cap (handles at 0x4000 + 8*i)
-    (block $full (loop $more
-      (call $window (i32.const 0x2000) (i32.const 16))
-      (local.set $code (call $start_std (i32.const 0) (i32.const 0x2004)))
-      (br_if $full (local.get $code))
-      (i64.store (i32.add (i32.const 0x4000) (i32.shl (global.get $n) (i32.const 3))) (i64.load (i32.const 0x2004)))
-      (global.set $n (i32.add (global.get $n) (i32.const 1)))
-      (br_if $more (i32.lt_u (global.get $n) (i32.const 1024)))))
+    (drop (call $fill_cap))
     (call $window (i32.const 0x2040) (i32.const 16))
     (call $record (i32.const 1) (call $connect_run1 (i32.const 0x2044)) (i32.const 0x2040) (i32.const 16))
     (call $window (i32.const 0x2080) (i32.const 24))

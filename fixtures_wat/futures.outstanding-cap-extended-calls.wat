@@ -4,7 +4,7 @@
 ;;@ features = ["checkpoint", "registry"]
 ;;@ scenario = "hold-start"
 ;;@ clauses = ["futures/outstanding-cap"]
-;;@ includes = ["start_std"]
+;;@ includes = ["fill_cap"]
 ;;@ notes = "start requests are held by the hive, so the futures that fill the cap (at most 1024) stay pending."
 ;;@
 ;;@ [[check]]
@@ -42,15 +42,8 @@
   (import "ark-ml-v2" "ml__start_training_from_checkpoint" (func $ml__start_training_from_checkpoint (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32) (result i32)))
   (import "ark-ml-v2" "ml__experiment_config_from_registry" (func $ml__experiment_config_from_registry (param i32 i32 i32 i32 i32 i32) (result i32)))
   (import "ark-ml-v2" "ml__download_snapshot_from_registry" (func $ml__download_snapshot_from_registry (param i32 i32 i32 i32 i32 i32) (result i32)))
-  (func (export "conformance_step") (result i32) (local $code i32)
-    ;; start until a call fails: the instance is at the host's cap (handles at 0x4000 + 8*i)
-    (block $full (loop $more
-      (call $window (i32.const 0x2000) (i32.const 16))
-      (local.set $code (call $start_std (i32.const 0) (i32.const 0x2004)))
-      (br_if $full (local.get $code))
-      (i64.store (i32.add (i32.const 0x4000) (i32.shl (global.get $n) (i32.const 3))) (i64.load (i32.const 0x2004)))
-      (global.set $n (i32.add (global.get $n) (i32.const 1)))
-      (br_if $more (i32.lt_u (global.get $n) (i32.const 1024)))))
+  (func (export "conformance_step") (result i32)
+    (drop (call $fill_cap))
     (call $window (i32.const 0x2040) (i32.const 16))
     (call $record (i32.const 1) (call $ml__start_training_from_checkpoint (call $host_ptr) (call $host_len) (call $port) (i32.const 0x1000) (i32.const 4) (i32.const 0x1008) (i32.const 5) (i32.const 7) (i32.const 3) (i32.const 0) (i32.const 0x1010) (i32.const 0xa) (i32.const 0x1038) (i32.const 7) (i32.const 0x2044)) (i32.const 0x2040) (i32.const 16))
     (call $window (i32.const 0x2080) (i32.const 24))

@@ -4,7 +4,7 @@
 ;;@ features = []
 ;;@ scenario = "hold-start"
 ;;@ clauses = ["futures/outstanding-cap", "ml-v1/drop_future/releases"]
-;;@ includes = ["start_std"]
+;;@ includes = ["fill_cap"]
 ;;@ notes = "Requests are held by the hive (hold), so every future stays pending; the case ends with them pending. The guest tries at most 1024 starts, so a host whose cap is above 1024 fails this case."
 ;;@
 ;;@ [[check]]
@@ -31,14 +31,7 @@
   (import "ark-ml-v2" "ml__start_training" (func $ml__start_training (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32) (result i32)))
   (import "ark-ml-v1" "ml__drop_future" (func $ml__drop_future (param i64) (result i32)))
   (func (export "conformance_step") (result i32) (local $code i32)
-    ;; start until a call fails: the instance is at the host's cap (handles at 0x4000 + 8*i)
-    (block $full (loop $more
-      (call $window (i32.const 0x2000) (i32.const 16))
-      (local.set $code (call $start_std (i32.const 0) (i32.const 0x2004)))
-      (br_if $full (local.get $code))
-      (i64.store (i32.add (i32.const 0x4000) (i32.shl (global.get $n) (i32.const 3))) (i64.load (i32.const 0x2004)))
-      (global.set $n (i32.add (global.get $n) (i32.const 1)))
-      (br_if $more (i32.lt_u (global.get $n) (i32.const 1024)))))
+    (local.set $code (call $fill_cap))
     (call $record (i32.const 1) (local.get $code) (i32.const 0x2000) (i32.const 16))
     (call $check (i32.const 2) (call $ml__drop_future (i64.load (i32.const 0x4000))))
     (call $check (i32.const 3) (call $start_std (i32.const 0) (i32.const 0x0A10)))

@@ -21,7 +21,7 @@ import ssl
 import threading
 import time
 import weakref
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, InvalidStateError, ThreadPoolExecutor
 from functools import cache
 from typing import Any
 from urllib.parse import quote
@@ -53,13 +53,16 @@ def _remaining(timeout: float | None, expired: type[Exception]) -> float | None:
 class _DeadlineStream(httpcore.NetworkStream):
     """A socket stream whose every read and write waits at most until the current request's deadline."""
 
-    def __init__(self, stream: httpcore.NetworkStream) -> None:
+    def __init__(self, stream: httpcore.NetworkStream, on_write: Any = None) -> None:
         self._stream = stream
+        self._on_write = on_write  # the backend's claim: this thread's request now uses this socket
 
     def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
         return self._stream.read(max_bytes, _remaining(timeout, httpcore.ReadTimeout))
 
     def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        if self._on_write is not None:
+            self._on_write()
         self._stream.write(buffer, _remaining(timeout, httpcore.WriteTimeout))
 
     def close(self) -> None:
@@ -82,6 +85,8 @@ class _TrackingBackend(httpcore.SyncBackend):
     def __init__(self) -> None:
         self._sockets: weakref.WeakSet[socket.socket] = weakref.WeakSet()
         self._lock = threading.Lock()
+        self._in_use: dict[int, socket.socket] = {}  # thread ident -> the socket its request writes to
+        self._jobs: dict[int, _Job] = {}  # thread ident -> the hive job it runs
 
     def connect_tcp(
         self,
@@ -97,7 +102,36 @@ class _TrackingBackend(httpcore.SyncBackend):
         if sock is not None:
             with self._lock:
                 self._sockets.add(sock)
-        return _DeadlineStream(stream)
+        return _DeadlineStream(stream, None if sock is None else lambda: self._claim(sock))
+
+    def _claim(self, sock: socket.socket) -> None:
+        """This thread's request now writes to `sock`; shut it at once if the thread's job was cancelled."""
+        ident = threading.get_ident()
+        with self._lock:
+            self._in_use[ident] = sock
+            job = self._jobs.get(ident)
+            interrupted = job is not None and job.interrupted
+        if interrupted:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+
+    def bind(self, job: _Job) -> None:
+        with self._lock:
+            self._jobs[threading.get_ident()] = job
+
+    def unbind(self) -> None:
+        with self._lock:
+            self._jobs.pop(threading.get_ident(), None)
+            self._in_use.pop(threading.get_ident(), None)
+
+    def interrupt(self, job: _Job) -> None:
+        """Shut the socket `job`'s request writes to (now, or when it starts writing)."""
+        with self._lock:
+            job.interrupted = True
+            sock = next((self._in_use.get(ident) for ident, j in self._jobs.items() if j is job), None)
+        if sock is not None:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
 
     def shutdown_all(self) -> None:
         with self._lock:
@@ -127,6 +161,21 @@ def run_path(template: str, run_id: str) -> str:
     return template.format(run_id=quote(run_id, safe=""))
 
 
+class _Job(Future):
+    """A hive job's future whose cancel() also interrupts the request the job is making."""
+
+    def __init__(self, backend: _TrackingBackend) -> None:
+        super().__init__()
+        self._backend = backend
+        self.interrupted = False  # set under the backend's lock
+
+    def cancel(self) -> bool:
+        cancelled = super().cancel()  # the job never sets itself running, so this succeeds until it is done
+        if cancelled:
+            self._backend.interrupt(self)
+        return cancelled
+
+
 class HiveClient:
     """HTTP to the hive for one guest instance: bounded workers, bounded downloads, a total deadline per
     request of ``timeout_seconds`` (the manifest's ``limits.request_timeout_seconds``)."""
@@ -149,8 +198,30 @@ class HiveClient:
         return self._in_flight
 
     def submit(self, fn: Any, *args: Any) -> Future:
-        """Run `fn(*args)` in the instance's bounded pool (never a thread per future)."""
-        return self._executor.submit(fn, *args)
+        """Run `fn(*args)` in the instance's bounded pool (never a thread per future).
+
+        Cancelling the returned future also interrupts its request when it is already running, so
+        drop_future cancels the pending work on the hive's side too (ml-v1/drop_future/releases).
+        """
+        job = _Job(self._backend)
+
+        def run() -> None:
+            self._backend.bind(job)
+            try:
+                if job.cancelled():  # dropped before it ran: no request at all
+                    return
+                value = fn(*args)
+            except BaseException as exc:
+                with contextlib.suppress(InvalidStateError):
+                    job.set_exception(exc)
+            else:
+                with contextlib.suppress(InvalidStateError):
+                    job.set_result(value)
+            finally:
+                self._backend.unbind()
+
+        self._executor.submit(run)
+        return job
 
     # -- the routes of docs/hive-protocol.md -------------------------------------------------------
     def start(self, base_url: str, body: dict[str, Any]) -> dict[str, Any]:

@@ -8,6 +8,7 @@ and returns an ErrorCode name or raises :class:`AbiError`. The small helpers (`m
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any
@@ -44,6 +45,10 @@ def _str_field(data: dict[str, Any], name: str) -> str:
     if not isinstance(value, str):
         raise HiveFailure(f"field {name!r} is not a string: {value!r}")
     return value
+
+
+# hive/url-grammar: an IPv6 literal in brackets, or unreserved ASCII (RFC 3986) - an IPv4 address is one
+HOST_GRAMMAR = re.compile(r"\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._~-]+")
 
 
 class MlImports:
@@ -98,6 +103,8 @@ class MlImports:
         url = self.memory.read_str(url_ptr, url_len)
         if not url or not 1 <= port <= 65535:
             raise AbiError("InvalidArguments", f"bad hive address {url!r}:{port}")
+        if not HOST_GRAMMAR.fullmatch(url):  # hive/url-grammar: before any URL library escapes it
+            raise AbiError("InvalidArguments", f"hive_url {url!r} is not a bare host name")
         base = f"http://{url}:{port}"
         try:
             parsed = httpx.URL(base)

@@ -9,9 +9,12 @@ from pathlib import Path
 
 from conformance.cli import EXIT_NONCONFORMING, EXIT_OK, UsageError
 from conformance.corpus import default_fixtures_dir
-from conformance.runner import FixtureError, compute_coverage, discover, render_table
+from conformance.runner import FixtureError, compute_coverage, discover, load_hard_values, render_table
 
-HELP = "table of manifest import x ErrorCode x clause against the fixtures; exit 1 if an import or clause is uncovered"
+HELP = (
+    "table of manifest import x ErrorCode x clause (x audited hard values) against the fixtures; exit 1 if an "
+    "import or clause is uncovered or an audited hard value untried"
+)
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -33,7 +36,11 @@ def run(args: argparse.Namespace) -> int:
         for problem in exc.problems[1:]:
             print(problem, file=sys.stderr)
         raise UsageError(exc.problems[0] if len(exc.problems) == 1 else str(exc)) from None
-    cov = compute_coverage(fixtures)
+    try:
+        hard_values = load_hard_values(args.fixtures)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    cov = compute_coverage(fixtures, hard_values=hard_values)
     if args.json:
         print(json.dumps(cov.to_dict(), indent=2))
     else:

@@ -5,7 +5,7 @@
 
 from ._case import CaseRun, run_case
 from ._compile import compile_cached, function_exports
-from ._coverage import compute_coverage, render_table
+from ._coverage import compute_coverage, load_hard_values, render_table
 from ._expectations import Expectation, Expectations, ExpectationsError, apply, load_expectations
 from ._fixture import Check, Fixture, FixtureError, HiveAssertion, discover, fixture_paths, load_fixture, parse_header
 from ._judge import Diagnostic, HiveObservation, Record, judge
@@ -64,6 +64,7 @@ __all__ = [
     "judge",
     "load_expectations",
     "load_fixture",
+    "load_hard_values",
     "parse_header",
     "profile_verdict",
     "read_results_file",

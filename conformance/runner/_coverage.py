@@ -6,7 +6,9 @@ table is derived from the manifest and the fixture headers only, so it cannot dr
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from conformance.manifest import Manifest, load_manifest
@@ -36,6 +38,14 @@ class Coverage:
     imports: list[ImportCoverage]
     abi_clauses: dict[str, list[str]]  # ABI-wide clause id -> fixtures
     fixture_count: int
+    # clause id -> hard value -> the fixtures that try it and name the clause (HARD_VALUES_FILE; absent: not audited)
+    hard_values: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+
+    @property
+    def untried_hard_values(self) -> list[str]:
+        """`clause: value` for every audited hard value no fixture (naming that clause) tries."""
+        audit = self.hard_values.items()
+        return [f"{clause}: {value}" for clause, values in audit for value, fx in values.items() if not fx]
 
     @property
     def uncovered_imports(self) -> list[str]:
@@ -52,8 +62,15 @@ class Coverage:
 
     @property
     def complete(self) -> bool:
-        """The gate: every import has a fixture and every clause is named by one."""
-        return not self.uncovered_imports and not self.uncovered_clauses
+        """The gate: every import has a fixture, every clause is named by one, every audited hard value is tried."""
+        return not self.uncovered_imports and not self.uncovered_clauses and not self.untried_hard_values
+
+    def hard_column(self, clause: str) -> str:
+        """`hard 2/3` (values tried / audited) or `hard -` for a clause not audited yet."""
+        values = self.hard_values.get(clause)
+        if values is None:
+            return "hard -"
+        return f"hard {sum(1 for fx in values.values() if fx)}/{len(values)}"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -62,6 +79,8 @@ class Coverage:
             "uncovered_imports": self.uncovered_imports,
             "uncovered_clauses": self.uncovered_clauses,
             "uncovered_error_codes": self.uncovered_codes,
+            "untried_hard_values": self.untried_hard_values,
+            "hard_values": self.hard_values,
             "abi_clauses": self.abi_clauses,
             "imports": [
                 {"import": i.key, "fixtures": i.fixtures, "error_codes": i.codes, "clauses": i.clauses}
@@ -70,7 +89,43 @@ class Coverage:
         }
 
 
-def compute_coverage(fixtures: list[Fixture], manifest: Manifest | None = None) -> Coverage:
+HARD_VALUES_FILE = "hard-values.toml"
+
+
+def load_hard_values(directory: Path) -> dict[str, dict[str, list[str]]]:
+    """The corpus's hard-values audit: clause id -> hard value -> fixtures meant to try it ({} if absent).
+
+    Data, not code: `fixtures_wat/hard-values.toml` has one table per audited clause, each key a value
+    that makes the clause hard (a boundary, an encoding, sign and width, ordering, repetition, two
+    instances) and its fixtures. Raises ValueError (one line) for a file that is not such a table.
+    """
+    path = directory / HARD_VALUES_FILE
+    if not path.is_file():
+        return {}
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"{path}: not TOML: {exc}") from None
+    clauses = data.get("clauses", {})
+    for clause, values in clauses.items():
+        if not isinstance(values, dict) or not all(
+            isinstance(fx, list) and all(isinstance(f, str) for f in fx) for fx in values.values()
+        ):
+            raise ValueError(f"{path}: [clauses.{clause!r}] must map each hard value to a list of fixture ids")
+    return clauses
+
+
+HardValues = dict[str, dict[str, list[str]]]  # clause id -> hard value -> fixture ids
+
+
+def compute_coverage(
+    fixtures: list[Fixture], manifest: Manifest | None = None, hard_values: HardValues | None = None
+) -> Coverage:
+    """The coverage table; `hard_values` (load_hard_values) adds the audit column and its gate.
+
+    A hard value counts as tried only by a fixture that exists and names the clause; an audited clause
+    that is not in the manifest counts as untried, so a renamed clause cannot leave a stale audit behind.
+    """
     manifest = manifest or load_manifest()
     naming: dict[str, list[str]] = {}
     for fx in fixtures:
@@ -90,7 +145,19 @@ def compute_coverage(fixtures: list[Fixture], manifest: Manifest | None = None) 
                     cov.codes[check.code].append(fx.id)
         imports.append(cov)
     abi = {c.id: list(naming.get(c.id, [])) for c in manifest.clauses}
-    return Coverage(imports, abi, len(fixtures))
+    known = {c.id for c in manifest.all_clauses()}
+    audit = {
+        clause: {
+            value: [f for f in fx if clause in known and f in naming.get(clause, [])] for value, fx in values.items()
+        }
+        for clause, values in (hard_values or {}).items()
+    }
+    return Coverage(imports, abi, len(fixtures), audit)
+
+
+def _clause_line(cov: Coverage, clause: str, fixtures: list[str]) -> str:
+    named = ", ".join(fixtures) or "NO FIXTURE"
+    return f"      {'+' if fixtures else '-'} {clause}  [{cov.hard_column(clause)}]  {named}"
 
 
 def render_table(cov: Coverage) -> str:
@@ -102,14 +169,18 @@ def render_table(cov: Coverage) -> str:
         codes = "  ".join(f"{code}:{len(fx)}" for code, fx in imp.codes.items())
         lines.append(f"      error codes  {codes}")
         for clause, fx in imp.clauses.items():
-            lines.append(f"      {'+' if fx else '-'} {clause}  {', '.join(fx) or 'NO FIXTURE'}")
+            lines.append(_clause_line(cov, clause, fx))
     lines.append("")
     lines.append("ABI-wide clauses")
     for clause, fx in cov.abi_clauses.items():
-        lines.append(f"      {'+' if fx else '-'} {clause}  {', '.join(fx) or 'NO FIXTURE'}")
+        lines.append(_clause_line(cov, clause, fx))
     lines.append("")
+    for untried in cov.untried_hard_values:
+        lines.append(f"untried hard value: {untried}")
     lines.append(
         f"{len(cov.uncovered_imports)} import(s) without a fixture, {len(cov.uncovered_clauses)} clause(s) "
-        f"without a fixture, {len(cov.uncovered_codes)} import error code(s) without a fixture"
+        f"without a fixture, {len(cov.uncovered_codes)} import error code(s) without a fixture, "
+        f"{len(cov.untried_hard_values)} audited hard value(s) no fixture tries "
+        f"({len(cov.hard_values)} clause(s) audited)"
     )
     return "\n".join(lines)

@@ -49,14 +49,34 @@ class FixtureError(BadInput):
 
 @dataclass(frozen=True)
 class Check:
-    """One expected journal record: the call's ErrorCode and, optionally, the bytes it gave the guest."""
+    """One expected journal record: the call's ErrorCode and, optionally, the bytes it gave the guest.
+
+    An *observation* (`observe` set, no `call`/`code`) is a fact the guest computed itself (a struct's
+    `size_of`, a value it derived): there is no call whose code could be judged, so only its bytes are.
+    """
 
     id: int
-    call: str
     clause: str
-    code: str
+    call: str | None = None
+    code: str | None = None
     bytes: tuple[int | None, ...] | None = None  # None entries are `??` (any byte)
     bytes_text: str | None = None
+    observe: str | None = None
+
+    @property
+    def label(self) -> str:
+        """How diagnostics name the check's source: the call, or `observe: <what>`."""
+        return self.call or f"observe: {self.observe}"
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A relation between the data of two or more journaled checks (e.g. two handles that must differ)."""
+
+    kind: str  # "differ": pairwise different bytes; "equal": the same bytes
+    checks: tuple[int, ...]
+    clause: str
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -70,6 +90,11 @@ class HiveAssertion:
     workers: dict[str, int] | None = None
     run_id: str | None = None
     clause: str | None = None
+    nth: int = 1  # `json`/`json_null` look at the nth request on `route` (1-based)
+    started: int | None = None  # `workers` of the run created by the guest's nth start (1-based)
+    after_check: int | None = None  # judge the hive as it was when this check was first journaled
+    abandoned: int | None = None  # held requests on `route` the host hung up on before its instance closed
+    held: int | None = None  # requests on `route` waiting in a hold fault (with after_check: a barrier)
 
 
 @dataclass(frozen=True)
@@ -100,6 +125,13 @@ class Fixture:
     teardown: Teardown | None = None
     includes: tuple[str, ...] = ()
     raw: bool = False
+    relations: tuple[Relation, ...] = ()
+    instances: int = 1
+
+    @property
+    def snapshot_checks(self) -> frozenset[int]:
+        """Check ids after whose first journaling the runner snapshots the hive (`after_check`)."""
+        return frozenset(h.after_check for h in self.hive if h.after_check is not None)
 
     @property
     def is_binary(self) -> bool:
@@ -201,9 +233,9 @@ def _semantic_problems(data: dict[str, Any], path: Path, manifest: Manifest) -> 
         if check["id"] in seen:
             problems.append(f"duplicate check id {check['id']}")
         seen.add(check["id"])
-        if check["call"] not in calls:
+        if "call" in check and check["call"] not in calls:
             problems.append(f"{where}: unknown call {check['call']!r} (not a manifest import field)")
-        if check["code"] not in codes:
+        if "code" in check and check["code"] not in codes:
             problems.append(f"{where}: unknown ErrorCode {check['code']!r} (known: {', '.join(sorted(codes))})")
         if check["clause"] not in known_clauses:
             problems.append(f"{where}: unknown clause id {check['clause']!r}")
@@ -219,6 +251,15 @@ def _semantic_problems(data: dict[str, Any], path: Path, manifest: Manifest) -> 
             problems.append(f"hive assertion {i}: unknown route {hive['route']!r} (known: {', '.join(HIVE_ROUTES)})")
         if "clause" in hive and hive["clause"] not in data["clauses"]:
             problems.append(f"hive assertion {i}: clause {hive['clause']!r} is not listed in the fixture's clauses")
+        if "after_check" in hive and hive["after_check"] not in seen:
+            problems.append(f"hive assertion {i}: after_check {hive['after_check']} is not a declared check id")
+    for i, relation in enumerate(data.get("relation", []), 1):
+        ids = relation.get("differ", relation.get("equal", []))
+        unknown = [cid for cid in ids if cid not in seen]
+        if unknown:
+            problems.append(f"relation {i}: check id(s) {unknown} are not declared")
+        if relation["clause"] not in data["clauses"]:
+            problems.append(f"relation {i}: clause {relation['clause']!r} is not listed in the fixture's clauses")
     teardown = data.get("teardown")
     if teardown:
         if teardown["route"] not in HIVE_ROUTES:
@@ -298,13 +339,23 @@ def load_fixture(path: Path, manifest: Manifest | None = None) -> Fixture:
     checks = tuple(
         Check(
             id=c["id"],
-            call=c["call"],
             clause=c["clause"],
-            code=c["code"],
+            call=c.get("call"),
+            code=c.get("code"),
             bytes=parse_bytes_pattern(c["bytes"]) if "bytes" in c else None,
             bytes_text=c.get("bytes"),
+            observe=c.get("observe"),
         )
         for c in data.get("check", [])
+    )
+    relations = tuple(
+        Relation(
+            kind="differ" if "differ" in r else "equal",
+            checks=tuple(r.get("differ", r.get("equal", []))),
+            clause=r["clause"],
+            note=r.get("note"),
+        )
+        for r in data.get("relation", [])
     )
     hive = tuple(
         HiveAssertion(
@@ -315,6 +366,11 @@ def load_fixture(path: Path, manifest: Manifest | None = None) -> Fixture:
             workers=h.get("workers"),
             run_id=h.get("run_id"),
             clause=h.get("clause"),
+            nth=h.get("nth", 1),
+            started=h.get("started"),
+            after_check=h.get("after_check"),
+            abandoned=h.get("abandoned"),
+            held=h.get("held"),
         )
         for h in data.get("hive", [])
     )
@@ -337,6 +393,8 @@ def load_fixture(path: Path, manifest: Manifest | None = None) -> Fixture:
         teardown=Teardown(**data["teardown"]) if "teardown" in data else None,
         includes=tuple(data.get("includes", [])),
         raw=path.suffix == ".wasm" or bool(data.get("raw", False)),
+        relations=relations,
+        instances=int(data.get("instances", 1)),
     )
 
 

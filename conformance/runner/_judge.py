@@ -14,7 +14,7 @@ from typing import Any
 from conformance.guest_protocol import Record
 from conformance.manifest import load_manifest
 
-from ._fixture import Check, Fixture, HiveAssertion
+from ._fixture import Check, Fixture, HiveAssertion, Relation
 from ._window import byte_mismatch
 
 
@@ -52,6 +52,9 @@ class HiveObservation:
     requests: list[dict[str, Any]] = field(default_factory=list)  # {"route", "method", "path", "json"}
     workers: dict[str, list[str]] = field(default_factory=dict)  # run_id -> worker states
     started_runs: list[str] = field(default_factory=list)  # run ids the guest's start requests created
+    abandoned: dict[str, int] = field(default_factory=dict)  # route -> held requests hung up on before close
+    held: dict[str, int] = field(default_factory=dict)  # route -> requests waiting in a hold fault (snapshots)
+    snapshots: dict[int, HiveObservation] = field(default_factory=dict)  # check id -> hive when first journaled
 
 
 def code_label(value: int) -> str:
@@ -68,13 +71,13 @@ def _hex(data: bytes | tuple[int | None, ...]) -> str:
 
 def _judge_check(check: Check, record: Record) -> Diagnostic | None:
     errors = load_manifest().error_codes
-    expected = int(errors[check.code])
-    if record.code != expected:
+    expected = 0 if check.code is None else int(errors[check.code])  # an observation has no code to judge
+    if check.code is not None and record.code != expected:
         clause = check.clause
         if record.code not in load_manifest().allowed_error_values:
             clause = "abi/error-codes/closed-set"
         return Diagnostic(
-            f"check {check.id} ({check.call}): expected {code_label(expected)}, got {code_label(record.code)}",
+            f"check {check.id} ({check.label}): expected {code_label(expected)}, got {code_label(record.code)}",
             clause=clause,
             call=check.call,
             expected=code_label(expected),
@@ -85,7 +88,7 @@ def _judge_check(check: Check, record: Record) -> Diagnostic | None:
     if record.data_len != len(check.bytes):
         shown = _hex(record.data) + (" ..." if not record.complete else "")
         return Diagnostic(
-            f"check {check.id} ({check.call}): guest recorded {record.data_len} bytes, the check pins "
+            f"check {check.id} ({check.label}): guest recorded {record.data_len} bytes, the check pins "
             f"{len(check.bytes)} (broken fixture?)",
             clause=check.clause,
             call=check.call,
@@ -96,7 +99,7 @@ def _judge_check(check: Check, record: Record) -> Diagnostic | None:
     if mismatch is None:
         return None
     return Diagnostic(
-        f"check {check.id} ({check.call}): {mismatch.message}",
+        f"check {check.id} ({check.label}): {mismatch.message}",
         clause=mismatch.clause,
         call=check.call,
         expected=_hex(check.bytes),
@@ -118,7 +121,7 @@ def judge_journal(fixture: Fixture, records: list[Record]) -> Diagnostic | None:
         check = checks[record.check_id]
         if counts[record.check_id] > 1:
             return Diagnostic(
-                f"check {check.id} ({check.call}) was recorded {counts[record.check_id]} times, expected once",
+                f"check {check.id} ({check.label}) was recorded {counts[record.check_id]} times, expected once",
                 clause=check.clause,
                 call=check.call,
                 expected="1 record",
@@ -130,12 +133,35 @@ def judge_journal(fixture: Fixture, records: list[Record]) -> Diagnostic | None:
     for check in fixture.checks:
         if counts[check.id] == 0:
             return Diagnostic(
-                f"check {check.id} ({check.call}) was never recorded: the guest did not reach that call",
+                f"check {check.id} ({check.label}) was never recorded: the guest did not reach that point",
                 clause=check.clause,
                 call=check.call,
-                expected=f"1 record with {check.code}",
+                expected=f"1 record with {check.code}" if check.code else "1 record",
                 actual="no record",
             )
+    return None
+
+
+def _judge_relation(relation: Relation, records: list[Record]) -> Diagnostic | None:
+    """`differ`: no two of the checks recorded the same bytes; `equal`: all recorded the same bytes.
+
+    Compared as recorded (the declared length and the bytes read), so a relation needs no ad-hoc exit
+    code in the guest; a check that was never recorded was already reported by `judge_journal`.
+    """
+    data = {r.check_id: (r.data_len, r.data) for r in records if r.check_id in relation.checks}
+    ids = [cid for cid in relation.checks if cid in data]
+    for i, a in enumerate(ids):
+        for b in ids[i + 1 :]:
+            same = data[a] == data[b]
+            if same != (relation.kind == "equal"):
+                verb = "recorded the same bytes" if same else "recorded different bytes"
+                return Diagnostic(
+                    f"relation: checks {a} and {b} {verb} ({_hex(data[a][1])} / {_hex(data[b][1])}); "
+                    f"they must {relation.kind}" + (f" ({relation.note})" if relation.note else ""),
+                    clause=relation.clause,
+                    expected=f"checks {a}, {b}: {relation.kind}",
+                    actual=f"{_hex(data[a][1])} / {_hex(data[b][1])}",
+                )
     return None
 
 
@@ -152,38 +178,70 @@ def _subset_mismatch(want: dict[str, Any], got: Any) -> tuple[str, Any, Any] | N
 
 def _judge_hive(fixture: Fixture, hive: HiveAssertion, seen: HiveObservation) -> Diagnostic | None:
     clause = hive.clause or fixture.clauses[0]
+    if hive.after_check is not None:
+        if hive.after_check not in seen.snapshots:
+            return Diagnostic(
+                f"hive: no snapshot after check {hive.after_check}: the guest never journaled it",
+                clause=clause,
+                expected=f"check {hive.after_check} journaled",
+                actual="no record",
+            )
+        seen = seen.snapshots[hive.after_check]
+    when = f" (after check {hive.after_check})" if hive.after_check is not None else ""
+    if hive.abandoned is not None and hive.route is not None:
+        gone = seen.abandoned.get(hive.route, 0)
+        if gone != hive.abandoned:
+            return Diagnostic(
+                f"hive: expected the host to hang up on {hive.abandoned} held {hive.route!r} request(s) before "
+                f"its instance was closed, it hung up on {gone}: pending work not cancelled",
+                clause=clause,
+                expected=f"{hive.abandoned} abandoned",
+                actual=f"{gone} abandoned",
+            )
+    if hive.held is not None and hive.route is not None:
+        held = seen.held.get(hive.route, 0)
+        if held != hive.held:
+            return Diagnostic(
+                f"hive: expected {hive.held} held {hive.route!r} request(s){when}, got {held}",
+                clause=clause,
+                expected=f"{hive.held} held",
+                actual=f"{held} held",
+            )
     if hive.route is not None:
         on_route = [r for r in seen.requests if r.get("route") == hive.route]
         if hive.count is not None and len(on_route) != hive.count:
             return Diagnostic(
-                f"hive: expected {hive.count} {hive.route!r} request(s), got {len(on_route)}",
+                f"hive: expected {hive.count} {hive.route!r} request(s){when}, got {len(on_route)}",
                 clause=clause,
                 expected=f"{hive.count} {hive.route} request(s)",
                 actual=f"{len(on_route)} {hive.route} request(s)",
             )
         if hive.json is not None or hive.json_null:
             want = {**(hive.json or {}), **dict.fromkeys(hive.json_null)}
-            if not on_route:
+            ordinal = f"request {hive.nth} of {len(on_route)}"
+            if len(on_route) < hive.nth:
                 return Diagnostic(
-                    f"hive: expected a {hive.route!r} request with body {want}, got none",
+                    f"hive: expected {hive.route!r} request {hive.nth}{when} with body {want}, "
+                    f"got {len(on_route)} request(s)",
                     clause=clause,
                     expected=str(want),
                     actual="no request",
                 )
-            mismatch = _subset_mismatch(want, on_route[0].get("json"))
+            mismatch = _subset_mismatch(want, on_route[hive.nth - 1].get("json"))
             if mismatch:
                 key, want, got = mismatch
                 return Diagnostic(
-                    f"hive: {hive.route!r} request body field {key!r}: expected {want!r}, got {got!r}",
+                    f"hive: {hive.route!r} {ordinal}{when}, body field {key!r}: expected {want!r}, got {got!r}",
                     clause=clause,
                     expected=repr(want),
                     actual=repr(got),
                 )
     if hive.workers is not None:
-        run_id = hive.run_id or (seen.started_runs[-1] if seen.started_runs else None)
+        run_id = _run_of(hive, seen)
         if run_id is None or run_id not in seen.workers:
+            which = f"started run {hive.started}" if hive.started else "started run"
             return Diagnostic(
-                f"hive: no run {run_id or '(none started)'} to count workers on",
+                f"hive: no run {run_id or f'({which} missing)'} to count workers on{when}",
                 clause=clause,
                 expected=f"workers {hive.workers}",
                 actual="no such run",
@@ -192,12 +250,21 @@ def _judge_hive(fixture: Fixture, hive: HiveAssertion, seen: HiveObservation) ->
         actual = {state: states.get(state, 0) for state in hive.workers}
         if actual != hive.workers:
             return Diagnostic(
-                f"hive: run {run_id} workers expected {hive.workers}, got {dict(states)}",
+                f"hive: run {run_id} workers{when} expected {hive.workers}, got {dict(states)}",
                 clause=clause,
                 expected=str(hive.workers),
                 actual=str(dict(states)),
             )
     return None
+
+
+def _run_of(hive: HiveAssertion, seen: HiveObservation) -> str | None:
+    """The run an assertion counts workers on: named, the nth the guest started, or the last it started."""
+    if hive.run_id:
+        return hive.run_id
+    if hive.started is not None:
+        return seen.started_runs[hive.started - 1] if len(seen.started_runs) >= hive.started else None
+    return seen.started_runs[-1] if seen.started_runs else None
 
 
 def judge(fixture: Fixture, step_result: int, records: list[Record], seen: HiveObservation) -> Diagnostic | None:
@@ -228,6 +295,10 @@ def _first_failure(
     failure = judge_journal(fixture, records)
     if failure:
         return failure
+    for relation in fixture.relations:
+        failure = _judge_relation(relation, records)
+        if failure:
+            return failure
     for hive in fixture.hive:
         failure = _judge_hive(fixture, hive, seen)
         if failure:

@@ -41,11 +41,11 @@ class _Part:
     number: bool = False  # a scalar (u32, bool, FutureHandle...): values are shown as integers
 
 
-def _import_for(call: str) -> Import | None:
+def _import_for(call: str | None) -> Import | None:
     return next((imp for imp in load_manifest().imports if imp.field == call), None)
 
 
-def slot_type(call: str) -> str | None:
+def slot_type(call: str | None) -> str | None:
     """The type a call writes into the window's slot: its `out_type`, else the `T` of a `*mut T` parameter."""
     imp = _import_for(call)
     if imp is None:

@@ -23,6 +23,9 @@ SETTLE_SECONDS = 2.0  # an upper bound for the host to let go, not a measurement
 
 
 class _KeepsRequests(HiveClient):
+    def submit(self, fn, *args):  # a plain executor future: cancelling it cannot stop a running request
+        return self._executor.submit(fn, *args)
+
     def close(self) -> None:
         return None
 

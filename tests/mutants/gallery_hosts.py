@@ -11,8 +11,11 @@ from __future__ import annotations
 import concurrent.futures
 import contextlib
 import dataclasses
+import json
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
+
+import httpx
 
 from conformance.manifest import load_manifest
 from reference_host import (
@@ -663,6 +666,9 @@ class ConfigRequestPerFuture(Mutant):
 
 # ----------------------------------------------------------------------------- teardown -----------------
 class _CloseKeepsRequests(HiveClient):
+    def submit(self, fn: Any, *args: Any) -> concurrent.futures.Future:
+        return self._executor.submit(fn, *args)  # cancelling a running job does not stop its request
+
     def close(self) -> None:
         return None  # the instance goes, its HTTP client and in-flight requests stay
 
@@ -707,3 +713,235 @@ class EmptyRunIdAccepted(Mutant):
     """An empty run_id is sent to the hive instead of being refused as InvalidArguments."""
 
     imports_seam = _EmptyRunIdSent
+
+
+# ----------------------------------------------------------------------------- hard values (issue 12) ---
+def _as_i32(value: int) -> int:
+    return value - (1 << 32) if value >= 1 << 31 else value
+
+
+class _SignedCounts(MlImports):
+    def start_common(self, name: str, *args: int, checkpoint: str | None, out_ptr: int) -> str:
+        args_list = list(args)
+        args_list[7], args_list[8] = _as_i32(args_list[7]), _as_i32(args_list[8])  # num_features, num_actions
+        return super().start_common(name, *args_list, checkpoint=checkpoint, out_ptr=out_ptr)
+
+
+class SignedCounts(Mutant):
+    """num_features and num_actions are read as i32: 2^31 + 7 features reach the hive as a negative number."""
+
+    imports_seam = _SignedCounts
+
+
+class _SignedLengths(GuestMemory):
+    def read_str(self, ptr: int, length: int) -> str:
+        # like JavaScript's subarray(ptr, ptr + len) with a negative len: an empty view, no error
+        return super().read_str(ptr, max(_as_i32(length), 0))
+
+
+class SignedStringLengths(Mutant):
+    """String lengths are read as i32; a length of 2^31 + n is negative and reads as the empty string."""
+
+    memory_seam = _SignedLengths
+
+
+class _Truncating(MlImports):
+    def mask_u64(self, value: int) -> int:
+        return value & U32_MASK
+
+
+class HandlesTruncatedTo32Bits(Mutant):
+    """Handles are looked up by their low 32 bits: handle | 1 << 32 finds the live handle."""
+
+    imports_seam = _Truncating
+
+
+class _RecyclingTable(FutureTable):
+    def __init__(self, limit: int) -> None:
+        super().__init__(limit)
+        self._free: list[int] = []
+
+    def add(self, kind: str, job: concurrent.futures.Future, transform: Callable[[Any], Any] | None = None) -> int:
+        if len(self._free) < 2:  # a value is recycled once another has been freed after it
+            return super().add(kind, job, transform)
+        handle = self._free.pop(0)
+        self._entries[handle] = FutureEntry(handle, kind, job, transform or (lambda value: value))
+        return handle
+
+    def _remove(self, handle: int) -> None:
+        super()._remove(handle)
+        self._free.append(handle)
+
+
+class HandlesRecycled(Mutant):
+    """A consumed or dropped handle value is handed out again (a FIFO free list, used once two are free)."""
+
+    table_seam = _RecyclingTable
+
+
+class _PerInstanceCounter(FutureTable):
+    def __init__(self, limit: int) -> None:
+        super().__init__(limit)
+        self._next = 0
+
+    def add(self, kind: str, job: concurrent.futures.Future, transform: Callable[[Any], Any] | None = None) -> int:
+        self._next += 1
+        self._entries[self._next] = FutureEntry(self._next, kind, job, transform or (lambda value: value))
+        return self._next
+
+
+class PerInstanceHandleCounter(Mutant):
+    """Each instance numbers its futures from 1: another instance's live handle names one of this one's."""
+
+    table_seam = _PerInstanceCounter
+
+
+class _HostWideTable(FutureTable):
+    _shared: ClassVar[dict[int, FutureEntry]] = {}
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(limit)
+        self._entries = self._shared
+        self._own: set[int] = set()
+
+    def add(self, kind: str, job: concurrent.futures.Future, transform: Callable[[Any], Any] | None = None) -> int:
+        handle = super().add(kind, job, transform)
+        self._own.add(handle)
+        return handle
+
+    def close(self) -> None:
+        for handle in self._own & self._shared.keys():
+            self._remove(handle)
+
+
+class HostWideFutureTable(Mutant):
+    """One future table for the whole host: any instance can poll, take or drop another instance's futures."""
+
+    table_seam = _HostWideTable
+
+
+class _DropKeepsWork(FutureTable):
+    def drop_future(self, handle: int) -> None:
+        self.lookup(handle)
+        del self._entries[handle]  # forgotten, but its request runs on
+
+
+class DropDoesNotCancel(Mutant):
+    """drop_future frees the handle but lets the pending hive request run to its end."""
+
+    table_seam = _DropKeepsWork
+
+
+class _ReencodedConfig(MlImports):
+    def config_json(self, ptr: int, length: int) -> str:
+        return json.dumps(json.loads(super().config_json(ptr, length)), separators=(",", ":"))
+
+
+class ConfigReencoded(Mutant):
+    """config is validated by parsing and the re-encoded text is sent instead of the guest's string."""
+
+    imports_seam = _ReencodedConfig
+
+
+class _CidOnlyWithWorkers(MlImports):
+    def start_common(self, name: str, *args: int, checkpoint: str | None, out_ptr: int) -> str:
+        if args[9] == 0:  # num_remote_workers: no workers, so "no need" for the cid
+            saved, self.worker_module_cid = self.worker_module_cid, None
+            try:
+                return super().start_common(name, *args, checkpoint=checkpoint, out_ptr=out_ptr)
+            finally:
+                self.worker_module_cid = saved
+        return super().start_common(name, *args, checkpoint=checkpoint, out_ptr=out_ptr)
+
+
+class CidOnlyWithWorkers(Mutant):
+    """worker_module_cid is sent only when num_remote_workers > 0 (null with 0 workers and a link set)."""
+
+    imports_seam = _CidOnlyWithWorkers
+
+
+# ----------------------------------------------------------------------------- settled choices (issue 12) --
+class _LooseHiveUrl(MlImports):
+    def hive_address(self, url_ptr: int, url_len: int, port: int) -> str:
+        url = self.memory.read_str(url_ptr, url_len)
+        if not url or not 1 <= port <= 65535:
+            raise AbiError("InvalidArguments", f"bad hive address {url!r}:{port}")
+        try:
+            parsed = httpx.URL(f"http://{url}:{port}")  # whatever the HTTP library accepts (and escapes)
+        except (httpx.InvalidURL, ValueError):
+            raise AbiError("InvalidArguments", f"bad hive address {url!r}") from None
+        if not parsed.host or (parsed.port or 80) != port or parsed.raw_path not in (b"", b"/") or parsed.userinfo:
+            raise AbiError("InvalidArguments", f"hive_url {url!r} is not a host name")
+        return f"http://{url}:{port}"
+
+
+class HiveUrlAsHttpxParsesIt(Mutant):
+    """hive_url is whatever httpx parses as a host: 'a b', '%41' and non-ASCII names are accepted."""
+
+    imports_seam = _LooseHiveUrl
+
+
+class _CapCountsCalls(FutureTable):
+    def reserve(self, count: int) -> None:
+        super().reserve(1)  # one call, one slot: experiment_config's second future goes over the cap
+
+
+class CapCountsCallsNotFutures(Mutant):
+    """The outstanding-futures cap counts calls: experiment_config fits when one slot is free."""
+
+    table_seam = _CapCountsCalls
+
+
+class _LengthBeforeFailure(MlImports):
+    def take_future_vec_u8(self, handle: int, data_ptr: int, data_len: int) -> str:
+        state, _ = self.futures.lookup(handle, "vec_u8").state()
+        if state is FutureState.FAILED and data_len != 0:  # a failed future "has length 0"
+            raise AbiError("InvalidArguments", "data_len != 0")
+        return super().take_future_vec_u8(handle, data_ptr, data_len)
+
+
+class VecLengthCheckedBeforeFailure(Mutant):
+    """take_future_vec_u8 compares data_len with a failed future's (empty) value before reporting the failure."""
+
+    imports_seam = _LengthBeforeFailure
+
+
+class _Any2xxStop(HiveClient):
+    def stop(self, base_url: str, run_id: str) -> dict[str, Any]:
+        self.request_bytes("POST", base_url, f"/api/v1/runs/{run_id}/stop", {})
+        return {}  # any 2xx is success, whatever the body
+
+
+class StopAcceptsAny2xxBody(Mutant):
+    """A 2xx stop answer counts as success even when its body is not JSON: the handle is invalidated."""
+
+    hive_seam = _Any2xxStop
+
+
+class _TrainingHandleIsFuture(MlImports):
+    def take_future_training_handle(self, handle: int, data_ptr: int) -> str:
+        self.memory.check_out(data_ptr, "TrainingHandle")
+        run = self.futures.take_future(handle, self.kind("take_future_training_handle"))
+        self.trainings._runs[handle] = run  # the future's value lives on as the TrainingHandle
+        self.memory.write_out(data_ptr, "TrainingHandle", handle)
+        return "Success"
+
+
+class TrainingHandleIsFutureHandle(Mutant):
+    """A TrainingHandle keeps the value of the future it was taken from (one value, two meanings)."""
+
+    imports_seam = _TrainingHandleIsFuture
+
+
+class _CapConsumes(MlImports):
+    def take_future_training_handle(self, handle: int, data_ptr: int) -> str:
+        self.memory.check_out(data_ptr, "TrainingHandle")
+        run = self.futures.take_future(handle, self.kind("take_future_training_handle"))  # consumed first
+        self.memory.write_out(data_ptr, "TrainingHandle", self.trainings.add(run))  # then Unavailable at the cap
+        return "Success"
+
+
+class TrainingCapConsumesFuture(Mutant):
+    """At the TrainingHandle cap the take returns Unavailable but has already consumed the future."""
+
+    imports_seam = _CapConsumes

@@ -7,7 +7,7 @@ import json
 from conformance.cli import main
 from conformance.manifest import load_manifest
 from conformance.runner import discover
-from conformance.runner._coverage import compute_coverage
+from conformance.runner._coverage import compute_coverage, load_hard_values
 
 from .helpers import CORPUS, EXAMPLES, fixture_dir
 
@@ -71,8 +71,8 @@ def test_error_codes_are_counted_per_import(tmp_path):
 def test_table_names_covered_and_uncovered_clauses(tmp_path, capsys):
     assert main(["coverage", "--fixtures", str(fixture_dir(tmp_path, *EXAMPLES))]) == 1
     out = capsys.readouterr().out
-    assert "+ ml-v2/start_training/returns-future  start_training.success" in out
-    assert "- ml-v1/stop_training/unknown-handle  NO FIXTURE" in out
+    assert "+ ml-v2/start_training/returns-future  [hard -]  start_training.success" in out
+    assert "- ml-v1/stop_training/unknown-handle  [hard -]  NO FIXTURE" in out
 
 
 def test_broken_fixture_dir_is_a_usage_error(tmp_path, capsys):
@@ -84,3 +84,47 @@ def test_every_import_and_clause_of_the_manifest_has_a_fixture():
     cov = compute_coverage(discover(CORPUS))
     assert cov.uncovered_imports == []
     assert cov.uncovered_clauses == []
+
+
+# ---- the hard-values audit ---------------------------------------------------------------------------
+
+
+def test_every_audited_hard_value_of_the_corpus_is_tried():
+    cov = compute_coverage(discover(CORPUS), hard_values=load_hard_values(CORPUS))
+    assert cov.untried_hard_values == []
+    assert len(cov.hard_values) >= 13
+    assert cov.hard_column("abi/pointers/unsigned") == "hard 4/4"
+    assert cov.hard_column("abi/strings/utf8") == "hard -"  # not audited yet
+
+
+def test_the_gate_fails_on_a_hard_value_no_fixture_naming_the_clause_tries(tmp_path, capsys):
+    directory = fixture_dir(tmp_path)
+    _complete_corpus(directory)
+    (directory / "hard-values.toml").write_text(
+        '[clauses."abi/pointers/unsigned"]\n'
+        '"tried" = ["abi"]\n'
+        '"listed by a fixture that does not name the clause" = ["stop_training"]\n'
+        '"no fixture" = []\n'
+        '[clauses."abi/no-such-clause"]\n'
+        '"a stale audit" = ["abi"]\n',
+        "utf-8",
+    )
+    assert main(["coverage", "--fixtures", str(directory), "--json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["untried_hard_values"] == [
+        "abi/pointers/unsigned: listed by a fixture that does not name the clause",
+        "abi/pointers/unsigned: no fixture",
+        "abi/no-such-clause: a stale audit",
+    ]
+    assert main(["coverage", "--fixtures", str(directory)]) == 1
+    out = capsys.readouterr().out
+    assert "+ abi/pointers/unsigned  [hard 1/3]  abi" in out
+    assert "untried hard value: abi/pointers/unsigned: no fixture" in out
+
+
+def test_a_malformed_audit_file_is_a_usage_error(tmp_path, capsys):
+    directory = fixture_dir(tmp_path)
+    _complete_corpus(directory)
+    (directory / "hard-values.toml").write_text('[clauses."abi/pointers/unsigned"]\n"v" = "abi"\n', "utf-8")
+    assert main(["coverage", "--fixtures", str(directory)]) == 2
+    assert "must map each hard value to a list of fixture ids" in capsys.readouterr().err

@@ -98,7 +98,7 @@ def test_hive_request_count():
 
 def test_hive_body_field_mismatch():
     d = judge(SUCCESS, 1, GOOD, _seen({**START_BODY, "num_features": 2, "num_actions": 4}))
-    assert d.message == "hive: 'start' request body field 'num_features': expected 4, got 2"
+    assert d.message == "hive: 'start' request 1 of 1, body field 'num_features': expected 4, got 2"
 
 
 def test_hive_null_field_must_be_null():

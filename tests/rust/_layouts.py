@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import struct as pack
 
-from conformance.manifest import Manifest, Struct
+from conformance.manifest import Struct
 
 
 def layout_words(s: Struct) -> list[int]:
@@ -18,8 +18,3 @@ def layout_words(s: Struct) -> list[int]:
 def layout_hex(s: Struct) -> str:
     """The record's bytes as the sidecar spells them: one little-endian u32 per word, space-separated."""
     return " ".join(pack.pack("<I", w).hex() for w in layout_words(s))
-
-
-def writing_call(m: Manifest, s: Struct) -> str:
-    """The import that writes a ``s`` through an out-pointer: the call a layout fault would corrupt."""
-    return next(imp.field for imp in m.imports if any(p.rust == f"*mut {s.name}" for p in imp.params))

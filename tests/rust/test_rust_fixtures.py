@@ -30,7 +30,7 @@ from conformance.wasm import interface, load_module
 
 from ..mutants._gallery import MODULE
 from ..runner.helpers import serve_spec
-from ._layouts import layout_hex, writing_call
+from ._layouts import layout_hex
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "fixtures_wat"
@@ -197,9 +197,10 @@ def test_lifecycle_windows_are_the_manifest_sizes_plus_canaries():
 def test_layout_expectations_are_the_manifest_layouts():
     m = load_manifest()
     checks = _sidecar(LAYOUTS)["check"]
-    assert [(c["id"], c["call"], c["bytes"]) for c in checks] == [
-        (i, writing_call(m, s), layout_hex(s)) for i, s in enumerate(m.structs.values(), 1)
+    assert [(c["id"], c["observe"], c["bytes"]) for c in checks] == [
+        (i, f"layout of {s.name}", layout_hex(s)) for i, s in enumerate(m.structs.values(), 1)
     ]
+    assert all("call" not in c and "code" not in c for c in checks), "layouts are observations, not calls"
 
 
 def test_manifest_layouts_cite_the_layout_fixture_check_that_verifies_them():
@@ -260,5 +261,5 @@ def test_layouts_fail_for_a_manifest_layout_rustc_does_not_reproduce(tmp_path):
     with open_adapter("reference") as adapter:
         run = run_case(adapter, load_fixture(directory / LAYOUTS.name), seed=1)
     assert run.outcome == "fail"
-    assert run.diagnostic.message.startswith("check 4 (ml__poll_future_vec_u8): ")
+    assert run.diagnostic.message.startswith("check 4 (observe: layout of PollVec): ")
     assert "byte 24: expected 05, got 04" in run.diagnostic.message

@@ -18,6 +18,7 @@ function hiveOrigin(hiveUrl, port) {
   if (hiveUrl.length === 0 || port < 1 || port > 65535) return null;
   // eslint-disable-next-line no-control-regex
   if (/[/?#@\\\s\x00-\x1f\x7f]/.test(hiveUrl)) return null;
+  if (!/^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._~-]+)$/.test(hiveUrl)) return null; // hive/url-grammar: no %, no non-ASCII
   let url;
   try {
     url = new URL(`http://${hiveUrl}:${port}/`);
