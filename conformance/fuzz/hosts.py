@@ -1,10 +1,10 @@
-"""Host factories the fuzz command can name with --host (MODULE:FACTORY)."""
+"""Host factories the fuzz command can name with --host (MODULE:FACTORY), and the subprocess host."""
 
 from __future__ import annotations
 
 from typing import Any
 
-FUZZ_REQUEST_TIMEOUT = 1.0  # seconds; the respx hive answers at once, this only bounds a broken host
+FUZZ_REQUEST_TIMEOUT = 1.0  # seconds; the simulated hive answers at once, this only bounds a broken host
 
 
 def reference_host(**seams: Any) -> Any:
@@ -13,3 +13,11 @@ def reference_host(**seams: Any) -> Any:
     from reference_host import HostConfig, ReferenceHost
 
     return ReferenceHost(HostConfig(request_timeout_seconds=FUZZ_REQUEST_TIMEOUT), **seams)
+
+
+def subprocess_host(spec: str) -> Any:
+    """A ``subprocess:COMMAND`` host (conformance.adapters), told the same short request timeout; its
+    process starts at the first ``instantiate`` and again after a crash, and ``close`` ends its group."""
+    from conformance.adapters.subprocess import SubprocessAdapter
+
+    return SubprocessAdapter(spec[len("subprocess:") :], spec=spec, request_timeout=FUZZ_REQUEST_TIMEOUT)
