@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -28,7 +29,7 @@ from ._thunk import DEFAULT_PAGES
 from .case import CASE_HIVE, DEFAULT_FILL, Case, Step, StepRef, readdress, resolve_arg
 from .checks import check_call
 from .model import Eventual, FutureModel, HostModel
-from .rules import CallContext, load_rules
+from .rules import CallContext, decoded_strings, load_rules
 from .session import CallOutcome, ThunkSession
 from .strategies import CallPlan, FuzzContext, HandlePool
 
@@ -61,6 +62,7 @@ DEFAULT_SCENARIO: dict[str, Any] = {
 }
 
 HostFactory = Callable[[], Any]
+_IPV4 = re.compile(r"\d{1,3}(\.\d{1,3}){3}")
 
 
 class World:
@@ -164,6 +166,8 @@ class World:
         assert self.session is not None
         imp = self._imports[plan.import_key]
         self.session.write(index, plan.writes)
+        if self.real_network:
+            plan = self._no_names(index, imp, plan)
         call = CallContext(imp, plan.args, self.session.image(index), self._model.instances[index])
         self._record(index, imp, plan)
         outcome = self.session.call(index, imp, plan.args)
@@ -176,6 +180,23 @@ class World:
         if outcome.code == self.m.error_codes.Success:
             self._remember_handles(imp, len(self.steps) - 1)
         return outcome
+
+    def _no_names(self, index: int, imp: Import, plan: CallPlan) -> CallPlan:
+        """On a real network a hive_url must never be a name a host would look up in DNS (everything stays
+        offline). Overlapping placements can spell one (run-1 over 127.0.0.1: "run-1.0.1"), so the call's
+        final hive_url is checked: a name other than an IPv4 literal is overwritten, in the plan too (so the
+        case replays it), with bytes that are not UTF-8, which a host must refuse before any network access."""
+        url = _address_indices(imp.key)[0]
+        if url is None:
+            return plan
+        assert self.session is not None
+        ptr, length = (plan.args[i] & 0xFFFF_FFFF for i in url)
+        text = decoded_strings(imp, plan.args, self.session.image(index)).get("hive_url")
+        if not text or _IPV4.fullmatch(text):
+            return plan
+        guard = ((ptr, b"\xff" * length),)
+        self.session.write(index, guard)
+        return dataclasses.replace(plan, writes=(*plan.writes, *guard))
 
     # ---------------------------------------------------------------------------------- questions --
     # What properties and the state machine may ask about the model; they never hold the model itself.
@@ -239,7 +260,7 @@ class World:
         """How the hive will answer a new future's request, when this world can be sure."""
         if "hive_url" in strings and strings["hive_url"] != self.hive_host:
             return "unknown"
-        port = _port_index(imp.key)
+        port = _address_indices(imp.key)[1]
         if port is not None and args[port] & 0xFFFF_FFFF != self.hive_port:
             return "unknown"  # another port: refused, or whatever else listens there
         if imp.future == "training_handle" and "run_id" not in strings:
@@ -256,13 +277,19 @@ class World:
 
 
 @cache
-def _port_index(import_key: str) -> int | None:
-    """Position of the import's hive_port argument (the ``hive_port`` generator of rules.toml), if any."""
+def _address_indices(import_key: str) -> tuple[tuple[int, int] | None, int | None]:
+    """Positions of the import's hive_url (ptr, len) and hive_port arguments (the ``hive_host`` and
+    ``hive_port`` generators of rules.toml), None where it has none."""
     m, rules = load_manifest(), load_rules()
+    url: tuple[int, int] | None = None
+    port: int | None = None
     for arg in lowered_args(m.import_by_key(import_key), m):
-        if rules.generator_for(arg) == "hive_port":
-            return arg.indices[0]
-    return None
+        generator = rules.generator_for(arg)
+        if generator == "hive_host":
+            url = (arg.indices[0], arg.indices[1])
+        elif generator == "hive_port":
+            port = arg.indices[0]
+    return url, port
 
 
 def replay(world: World, case: Case) -> None:
