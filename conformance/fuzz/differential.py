@@ -48,7 +48,7 @@ def trace_case(
     case: Case, host_factory: HostFactory, settle_each: bool = True, backend: Backend = "respx"
 ) -> list[StepTrace]:
     """Run ``case`` on a fresh host and simulator behind ``backend``; one StepTrace per step. ``settle_each``
-    waits for the hive after every call so each step's requests are attributed to it."""
+    waits for the hive after every call that started requests, so each step's requests are attributed to it."""
     from conformance.hive import HiveSimulator, Scenario
 
     m = load_manifest()
@@ -74,7 +74,7 @@ def trace_case(
                 session.write(step.instance, step.memory)
                 seen = len(sim.requests)
                 outcome = session.call(step.instance, imp, args)
-                if settle_each:
+                if settle_each and outcome.code == m.error_codes.Success and oracle.starts_requests(imp):
                     session.settle(hive_requests=hive_requests)
                 region = oracle.out_slot(imp, args)
                 slot = outcome.slot(region)

@@ -87,6 +87,11 @@ class HostModel:
         self._created: dict[str, list[tuple[int, str]]] = {}
 
     # ------------------------------------------------------------------------------ classification --
+    def starts_requests(self, imp: Import) -> bool:
+        """Whether a successful call of ``imp`` leaves hive requests running after it returned (it created
+        futures); polls, takes, drops and the synchronous calls never do."""
+        return bool(self._created_kinds(imp))
+
     def _created_kinds(self, imp: Import) -> list[tuple[int, str]]:
         """(offset in the out slot, future kind) of every future this import creates (asked on every
         call: computed once per import)."""

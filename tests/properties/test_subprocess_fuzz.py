@@ -206,18 +206,21 @@ def test_two_subprocess_hosts_agree_and_a_served_mutant_diverges(marker):
     assert div is not None and (div.step, div.call, div.field) == (3, "take_future_training_handle", "outcome")
 
 
-def test_differential_fuzz_between_subprocess_hosts(tmp_path, capsys, marker):
+def test_differential_fuzz_two_subprocess_hosts_agree(tmp_path, capsys, marker):
     argv = ["fuzz", "--minutes", "1", "--seeds", "1", "--examples", "3", "--max-steps", "2", "--seed", "1"]
-    agree = [*argv, "--out", str(tmp_path / "agree"), "--host", served(marker), "--against", node(marker)]
-    assert main(agree) == 0
+    assert main([*argv, "--out", str(tmp_path), "--host", served(marker), "--against", node(marker)]) == 0
     assert "0 failure(s)" in capsys.readouterr().out
-    out = tmp_path / "differ"
+    assert not list(tmp_path.iterdir())
+
+
+def test_differential_fuzz_writes_the_shrunk_divergence_of_a_served_mutant(tmp_path, capsys, marker):
+    argv = ["fuzz", "--minutes", "1", "--seeds", "1", "--examples", "5", "--max-steps", "1", "--seed", "1"]
     mutant = served(marker, "UnknownHandleInvalidArguments")
-    assert main([*argv, "--out", str(out), "--host", served(marker), "--against", mutant]) == 1
+    assert main([*argv, "--out", str(tmp_path), "--host", served(marker), "--against", mutant]) == 1
     assert "outcome differs" in capsys.readouterr().out
-    (path,) = out.glob("fuzz-*.json")
+    (path,) = tmp_path.glob("fuzz-*.json")
     case = load_case(path)
-    assert "outcome differs" in case.failure
+    assert "outcome differs" in case.failure and len(case.steps) == 1
     assert compare_hosts(case, load_host_factory(served(marker)), load_host_factory(mutant), "loopback") is not None
 
 
