@@ -14,6 +14,8 @@ from typing import Any
 
 _EXPORTS = {
     "AbiError": "._abi",
+    "encode": "._abi",
+    "type_size": "._abi",
     "FutureEntry": ".futures",
     "FutureState": ".futures",
     "FutureTable": ".futures",

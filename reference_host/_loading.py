@@ -71,17 +71,29 @@ def reference_description(request_timeout: float = CORPUS_REQUEST_TIMEOUT) -> Ho
     return HostDescription(NAME, VERSION, manifest_profiles(), manifest_features(), manifest_limits(request_timeout))
 
 
+def _own(host: Any, attribute: str) -> Any:
+    """The host's own `attribute`: set on it, on its own class, or computed by a property; never a constant
+    inherited from another host class (a subclass of the reference host is another host)."""
+    if attribute in vars(host):
+        return vars(host)[attribute]
+    cls = type(host)
+    owner = next((k for k in cls.__mro__ if attribute in vars(k)), None)
+    if owner is cls or (owner is not None and isinstance(vars(owner)[attribute], property)):
+        return getattr(host, attribute)
+    return None
+
+
 def describe_host(host: Any) -> HostDescription:
-    """A host object's self-description: its `name`, `version`, `profiles`, `features` attributes if it has
-    them, else its class name, its top-level package's `__version__`, both profiles, every feature; its
-    limits from its `config` (HostConfig) where it has one."""
+    """A host object's self-description: its own `name`, `version` (never inherited constants), `profiles`,
+    `features` attributes if it has them, else its class name, its top-level package's `__version__`, both
+    profiles, every feature; its limits from its `config` (HostConfig) where it has one."""
     cls = type(host)
     package = importlib.import_module(cls.__module__.split(".")[0])
     config = getattr(host, "config", None)
     limits = {name: getattr(config, name) for name in LIMIT_NAMES if hasattr(config, name)}
     return HostDescription(
-        name=str(getattr(host, "name", None) or cls.__name__),
-        version=str(getattr(host, "version", None) or getattr(package, "__version__", "unknown")),
+        name=str(_own(host, "name") or cls.__name__),
+        version=str(_own(host, "version") or getattr(package, "__version__", "unknown")),
         profiles=tuple(getattr(host, "profiles", None) or manifest_profiles()),
         features=tuple(getattr(host, "features", None) or manifest_features()),
         limits=limits,

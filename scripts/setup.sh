@@ -12,6 +12,15 @@ if ! command -v wat2wasm >/dev/null 2>&1 || ! command -v wasm-validate >/dev/nul
         || { $SUDO apt-get update -q >/dev/null && $SUDO apt-get install -y -q wabt >/dev/null; }
 fi
 
+# The HTML report's browser tests drive Debian's chromium through chromium-driver (tests/reports/).
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+    SUDO=""
+    [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    echo "setup: installing Debian's chromium and chromium-driver (browser tests)" >&2
+    $SUDO apt-get install -y -q chromium chromium-driver >/dev/null 2>&1 \
+        || { $SUDO apt-get update -q >/dev/null && $SUDO apt-get install -y -q chromium chromium-driver >/dev/null; }
+fi
+
 # Debian's rustc with the wasm32 std builds the compiled fixtures (scripts/build-rust-fixtures.sh);
 # tests/rust rebuilds them byte for byte, so CI needs exactly this toolchain (not rustup's).
 if [ ! -x /usr/bin/rustc ] || [ ! -d /usr/lib/rustlib/wasm32-unknown-unknown ]; then
@@ -39,7 +48,7 @@ fi
 stamp=".venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)"
 if [ ! -f "$stamp" ]; then
     echo "setup: installing ark-ml-conformance and test dependencies into .venv" >&2
-    .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test,dev]'
+    .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test,dev,browser]'
     rm -f .venv/.installed-*
     touch "$stamp"
 fi

@@ -9,8 +9,7 @@ from pathlib import Path
 
 from conformance.cli import EXIT_NONCONFORMING, EXIT_OK, UsageError
 from conformance.corpus import default_fixtures_dir
-from conformance.runner import FixtureError, discover
-from conformance.runner._coverage import compute_coverage, render_table
+from conformance.runner import FixtureError, compute_coverage, discover, render_table
 
 HELP = "table of manifest import x ErrorCode x clause against the fixtures; exit 1 if an import or clause is uncovered"
 

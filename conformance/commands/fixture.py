@@ -11,8 +11,7 @@ import sys
 from pathlib import Path
 
 from conformance.cli import EXIT_OK, UsageError
-from conformance.runner import FixtureError, load_fixture
-from conformance.runner._fixture import fixture_paths
+from conformance.runner import FixtureError, fixture_paths, load_fixture
 
 HELP = "print a fixture expanded with its harness (prelude + includes): the standalone module the runner compiles"
 

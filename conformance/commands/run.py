@@ -8,23 +8,21 @@ from pathlib import Path
 
 from conformance.adapters import SPEC_HELP, check_spec, open_adapter
 from conformance.cli import UsageError
+from conformance.commands._corpus import load_corpus
 from conformance.corpus import default_fixtures_dir
+from conformance.reports import TerminalReporter, file_reporters
 from conformance.runner import (
     ExpectationsError,
-    FixtureError,
     HostUnavailable,
     RunOptions,
-    discover,
     load_expectations,
     run_suite,
     select,
-    write_json,
-    write_junit,
-    write_report,
 )
 
 HELP = "run the conformance fixtures against a host (reference, python:MODULE:CLASS, subprocess:COMMAND)"
 DEFAULT_FIXTURES = default_fixtures_dir()
+EXIT_INTERRUPTED = 130  # Ctrl-C: the shell convention (128 + SIGINT); the reports written are marked incomplete
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -34,10 +32,17 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--expectations", type=Path, metavar="FILE", help="per-host skip/expected-fail TOML")
     parser.add_argument("--json", type=Path, metavar="FILE", help="write results.json here")
     parser.add_argument("--junit", type=Path, metavar="FILE", help="write JUnit XML here")
-    parser.add_argument("--report-dir", type=Path, metavar="DIR", help="write results.json, junit.xml, report.md")
+    parser.add_argument(
+        "--report-dir", type=Path, metavar="DIR", help="write results.json, junit.xml, report.md, report.html"
+    )
     parser.add_argument("--fixtures", type=Path, default=DEFAULT_FIXTURES, metavar="DIR", help="fixture directory")
     parser.add_argument("--seed", type=int, help="case_seed for every case (default: random per case)")
-    parser.add_argument("-q", "--quiet", action="store_true", help="no progress characters")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress, no slowest cases")
+    parser.add_argument(
+        "--stable",
+        action="store_true",
+        help="no timings, timestamp or platform in junit.xml/report.md/report.html (for committed reports)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -47,15 +52,13 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from None
     if args.jobs < 0:
         raise UsageError("--jobs must be >= 0")
+    if args.seed is not None and not 0 <= args.seed < 1 << 32:
+        raise UsageError("--seed must be in 0..4294967295 (a u32 case_seed)")
     try:
         expectations = load_expectations(args.expectations)
-        fixtures = discover(args.fixtures)
     except ExpectationsError as exc:
         raise UsageError(str(exc)) from None
-    except FixtureError as exc:
-        for problem in exc.problems[1:]:
-            print(problem, file=sys.stderr)
-        raise UsageError(exc.problems[0] if len(exc.problems) == 1 else str(exc)) from None
+    fixtures = load_corpus(args.fixtures)
     selected = select(fixtures, args.pattern)
     if not selected:
         raise UsageError(f"no fixture matches -k {args.pattern!r}")
@@ -74,26 +77,12 @@ def run(args: argparse.Namespace) -> int:
         jobs=args.jobs,
         pattern=args.pattern,
         expectations=expectations,
-        progress=None if args.quiet else sys.stderr,
         seed=args.seed,
     )
+    reporters = [TerminalReporter(sys.stderr, sys.stdout, quiet=args.quiet)]
+    reporters += file_reporters(args.report_dir, args.json, args.junit, stable=args.stable)
     try:
-        results = run_suite(selected, options, factory)
+        results = run_suite(fixtures, options, factory, reporters)
     except HostUnavailable as exc:
         raise UsageError(str(exc)) from None
-    for case in results.cases:
-        if case.diagnostic is not None and case.outcome in ("fail", "xpass", "timeout", "crash"):
-            print(f"{case.outcome.upper()} {case.id}: {case.diagnostic.message}", file=sys.stderr)
-            print(f"    rerun: {case.rerun}", file=sys.stderr)
-        elif case.outcome == "xpass":
-            print(f"XPASS {case.id}: passed but expected to fail ({case.reason})", file=sys.stderr)
-    if args.report_dir:
-        write_json(results, args.report_dir / "results.json")
-        write_junit(results, args.report_dir / "junit.xml")
-        write_report(results, args.report_dir / "report.md")
-    if args.json:
-        write_json(results, args.json)
-    if args.junit:
-        write_junit(results, args.junit)
-    print(f"{results.summary_line()} (host {results.host['name']} {results.host['version']})")
-    return results.exit_code
+    return EXIT_INTERRUPTED if results.interrupted else results.exit_code

@@ -125,7 +125,7 @@ class _Handler(BaseHTTPRequestHandler):
             return
         headers = {k.lower(): v for k, v in self.headers.items()}
         sim, session = self.server.sim, self.server.session
-        outcome = sim._handle(session, self.command, self.path, body, headers, self._client_gone)
+        outcome = sim.handle(session, self.command, self.path, body, headers, self._client_gone)
         self.close_connection = True
         if outcome.kind == "refused":
             self._reset()
@@ -218,11 +218,11 @@ class _Handler(BaseHTTPRequestHandler):
 
 @contextmanager
 def loopback_server(sim: HiveSimulator, port: int = 0) -> Iterator[HiveAddress]:
-    session = sim._open_session()
+    session = sim.open_session()
     try:
         server = _Server(sim, session, port)
     except BaseException:
-        sim._close_session(session)
+        sim.close_session(session)
         raise
     thread = threading.Thread(target=server.serve, daemon=True, name="hive-sim-server")
     thread.start()
@@ -230,7 +230,7 @@ def loopback_server(sim: HiveSimulator, port: int = 0) -> Iterator[HiveAddress]:
         yield HiveAddress(HOST, server.server_address[1])
     finally:
         server.stop()
-        sim._close_session(session)
+        sim.close_session(session)
         thread.join(JOIN_SECONDS)  # before server_close: the accept loop must not select on closed sockets
         server.join_workers(JOIN_SECONDS)
         server.server_close()

@@ -28,17 +28,17 @@ def respx_backend(sim: HiveSimulator, base_url: str) -> Iterator[HiveAddress]:
     if url.scheme != "http" or not url.host:
         raise ValueError(f"base_url must be http://host[:port], got {base_url!r}")
     address = HiveAddress(url.host, url.port or 80)
-    session = sim._open_session()
+    session = sim.open_session()
 
     def side_effect(request: httpx.Request) -> httpx.Response:
         headers = {k.lower(): v for k, v in request.headers.items()}
         raw_path = request.url.raw_path.decode("ascii")
-        outcome = sim._handle(session, request.method, raw_path, request.read(), headers)
+        outcome = sim.handle(session, request.method, raw_path, request.read(), headers)
         if outcome.kind == "refused":
             raise httpx.ConnectError("[hive simulator] connection refused", request=request)
         if outcome.kind == "hang":
             assert outcome.fault is not None
-            sim._wait_stopped(session, outcome.fault.delay)
+            sim.wait_stopped(session, outcome.fault.delay)
             raise httpx.ReadTimeout("[hive simulator] no answer (hang fault)", request=request)
         if outcome.kind == "aborted":
             raise httpx.ReadError("[hive simulator] backend stopped before answering", request=request)
@@ -51,4 +51,4 @@ def respx_backend(sim: HiveSimulator, base_url: str) -> Iterator[HiveAddress]:
             router.route().mock(side_effect=side_effect)
             yield address
     finally:
-        sim._close_session(session)
+        sim.close_session(session)

@@ -1,6 +1,6 @@
 """HiveSimulator: one lock around the hive state, the fault plan and the request log, shared by both backends.
 
-A backend turns each HTTP request into a call of ``_handle`` and carries out the Outcome on its transport;
+A backend turns each HTTP request into a call of ``handle`` and carries out the Outcome on its transport;
 everything a test can observe (answers, state changes, recording order) is decided here, once.
 """
 
@@ -140,23 +140,24 @@ class HiveSimulator:
             self._cond.notify_all()
             return len(tickets)
 
-    # ---- backend interface ----------------------------------------------------------------------------------
-    def _open_session(self) -> Session:
+    # ---- backend interface: the public methods a transport (respx, loopback, or a new one) calls ----------
+    def open_session(self) -> Session:
+        """A session per started backend: stopping it releases and ends everything it still holds."""
         return Session()
 
-    def _close_session(self, session: Session) -> None:
+    def close_session(self, session: Session) -> None:
         with self._cond:
             session.stopped = True
             for route, tickets in list(self._held.items()):
                 self._held[route] = [t for t in tickets if t.session is not session]
             self._cond.notify_all()
 
-    def _wait_stopped(self, session: Session, seconds: float) -> bool:
+    def wait_stopped(self, session: Session, seconds: float) -> bool:
         """Sleep up to ``seconds`` unless the session stops first; True when it stopped."""
         with self._cond:
             return self._cond.wait_for(lambda: session.stopped, timeout=seconds)
 
-    def _handle(
+    def handle(
         self,
         session: Session,
         method: str,

@@ -14,7 +14,7 @@ import pytest
 
 from ._gallery import CASE_SECONDS, FIRST, GalleryRun, run_gallery
 
-REPORTS = ["junit.xml", "report.md", "results.json"]
+REPORTS = ["junit.xml", "report.html", "report.md", "results.json"]
 VIOLATION = "host crashed: host broke the subprocess protocol: "
 
 # mode -> what the first case's diagnostic must say (the second case runs on a restarted host and passes)

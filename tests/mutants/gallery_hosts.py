@@ -25,8 +25,9 @@ from reference_host import (
     HostConfig,
     MlImports,
     ReferenceHost,
+    encode,
+    type_size,
 )
-from reference_host._abi import encode, type_size
 
 U32_MASK = 0xFFFF_FFFF
 

@@ -7,8 +7,7 @@ tests/properties/test_properties_catch_mutants.py shows that the matching proper
 from __future__ import annotations
 
 from conformance.fuzz.hosts import reference_host
-from reference_host import FutureEntry, FutureTable, GuestMemory, MlImports, ReferenceHost
-from reference_host._abi import AbiError, encode
+from reference_host import AbiError, FutureEntry, FutureTable, GuestMemory, MlImports, ReferenceHost, encode
 
 U32_MASK = 0xFFFF_FFFF
 

@@ -42,9 +42,14 @@ _NOT_SOURCE = shutil.ignore_patterns(
     ".ruff_cache",
     ".hypothesis",
     ".benchmarks",
-    "reports",
     "out",
 )
+
+
+def _not_source(directory: str, names: list[str]) -> set[str]:
+    """_NOT_SOURCE, plus the checkout's own published reports/ (top level only: conformance/reports is code)."""
+    ignored = set(_NOT_SOURCE(directory, names))
+    return ignored | ({"reports"} & set(names) if Path(directory) == ROOT else set())
 
 
 def _build(hook: str, source: Path, out: Path) -> Path:
@@ -61,7 +66,7 @@ def _build(hook: str, source: Path, out: Path) -> Path:
 def build_sdist_and_wheel(work: Path) -> tuple[Path, Path]:
     """(sdist, wheel): the sdist from a copy of the checkout, the wheel from the unpacked sdist."""
     tree = work / "tree"
-    shutil.copytree(ROOT, tree, ignore=_NOT_SOURCE)
+    shutil.copytree(ROOT, tree, ignore=_not_source)
     out = work / "dist"
     out.mkdir()
     sdist = _build("build_sdist", tree, out)

@@ -62,7 +62,7 @@ def test_wheel_installed_in_a_fresh_venv_runs_the_whole_corpus_from_an_empty_dir
     results = json.loads((empty / "out" / "results.json").read_text())
     corpus_size = len(discover(CORPUS_SOURCE))  # what the checkout's own run selects
     assert results["summary"]["pass"] == corpus_size == len(results["cases"])
-    assert Path(results["fixtures_dir"]).is_relative_to(purelib), results["fixtures_dir"]
+    assert Path(results["selection"]["fixtures_dir"]).is_relative_to(purelib), results["selection"]["fixtures_dir"]
     assert {"junit.xml", "report.md"} <= {p.name for p in (empty / "out").iterdir()}
 
     coverage = _run([cli, "coverage", "--require-error-codes"], empty, env)

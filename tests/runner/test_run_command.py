@@ -20,24 +20,68 @@ def test_reference_host_passes_the_corpus_and_writes_all_reports(tmp_path, capsy
     out = tmp_path / "report"
     assert main(["run", "--host", "reference", "--fixtures", str(CORPUS), "--report-dir", str(out)]) == 0
     captured = capsys.readouterr()
-    assert captured.out.strip().splitlines()[-1].startswith(f"{len(fixture_paths(CORPUS))} passed in ")
+    n = len(fixture_paths(CORPUS))
+    assert captured.out.strip().splitlines()[-1].startswith(f"{n} passed in ")
+    assert f"; all {n} fixtures (host " in captured.out and "core: conformant" in captured.out
     results = json.loads((out / "results.json").read_text())
     jsonschema.validate(results, results_schema())
     assert results["spec"] == "ark-api-ffi 0.16.0" and results["exit_code"] == 0
     suite = ET.parse(out / "junit.xml").getroot()
     assert suite.get("failures") == "0" and int(suite.get("tests")) == len(results["cases"])
     assert "**" + f"{len(results['cases'])} passed" in (out / "report.md").read_text()
+    assert results["complete"] is True and results["verdicts"] == {"core": "conformant", "extended": "conformant"}
+    assert "<!DOCTYPE html>" in (out / "report.html").read_text()
 
 
-def test_progress_is_one_character_per_case(tmp_path):
+def test_progress_is_one_character_per_case_then_the_counter(tmp_path):
     from conformance.adapters import open_adapter
+    from conformance.reports import TerminalReporter
     from conformance.runner import RunOptions, discover, run_suite
 
     directory = fixture_dir(tmp_path, *EXAMPLES)
-    stream = io.StringIO()
-    options = RunOptions("python:tests.runner.hosts:CoreOnlyHost", directory, jobs=1, progress=stream)
-    run_suite(discover(directory), options, lambda: open_adapter(options.host_spec))
-    assert stream.getvalue() == "...n\n"  # in id order with one job: the extended stop_experiment one is last
+    err, out = io.StringIO(), io.StringIO()
+    options = RunOptions("python:tests.runner.hosts:CoreOnlyHost", directory, jobs=1)
+    reporter = TerminalReporter(err, out)
+    run_suite(discover(directory), options, lambda: open_adapter(options.host_spec), [reporter])
+    # in id order with one job: the extended stop_experiment one is last
+    assert err.getvalue().splitlines()[0] == "...n [4/4]"
+    assert out.getvalue().startswith("3 passed, 1 not supported in ")
+    assert "all 4 fixtures (host core-only test host unknown; core: conformant)" in out.getvalue()
+
+
+def test_a_one_fixture_run_says_it_is_a_partial_selection(tmp_path, capsys):
+    target = tmp_path / "r.json"
+    argv = ["run", "--host", "reference", "--fixtures", str(DATA), "-k", "start_training.success", "--json"]
+    assert main([*argv, str(target)]) == 0
+    out = capsys.readouterr().out
+    total = len(fixture_paths(DATA))
+    assert "1 passed in " in out and f"partial selection: 1 of {total} fixtures (-k start_training.success)" in out
+    data = json.loads(target.read_text())
+    assert data["complete"] is False and data["selection"]["pattern"] == "start_training.success"
+    assert data["verdicts"] == {"core": "partial", "extended": "partial"}
+
+
+def test_a_subclass_of_the_reference_host_reports_its_own_name(tmp_path, capsys):
+    target = tmp_path / "r.json"
+    spec = "python:tests.runner.hosts:CrashyHost"  # inherits ReferenceHost's name and version attributes
+    assert (
+        main(["run", "--host", spec, "--fixtures", str(DATA), "-k", "start_training.success", "--json", str(target)])
+        == 0
+    )
+    host = json.loads(target.read_text())["host"]
+    assert host["name"] == "CrashyHost" and "reference host" not in host["name"]
+
+
+def test_the_seed_of_each_case_is_recorded_and_in_its_rerun_command(tmp_path, capsys):
+    target = tmp_path / "r.json"
+    assert (
+        main(["run", "--host", "reference", "--fixtures", str(DATA), "-k", "start_training.*", "--json", str(target)])
+        == 0
+    )
+    cases = json.loads(target.read_text())["cases"]
+    assert len(cases) > 1
+    for case in cases:
+        assert 0 <= case["seed"] < 1 << 32 and case["rerun"].endswith(f"--seed {case['seed']}")
 
 
 def test_a_nonconforming_host_exits_1_with_diagnostic_and_rerun(tmp_path, capsys):
@@ -116,6 +160,7 @@ def test_rerun_command_selects_exactly_one_case(tmp_path, capsys):
         (["--host", "reference", "-k", "no-such-case-anywhere"], "no fixture matches"),
         (["--host", "reference", "--expectations", "/nonexistent.toml"], "no such expectations file"),
         (["--host", "reference", "--jobs", "-1"], "--jobs must be >= 0"),
+        (["--host", "reference", "--seed", "-1"], "--seed must be in 0..4294967295"),
         (["--host", "subprocess:/nonexistent/host-binary"], "did not start: cannot start host"),
     ],
 )
