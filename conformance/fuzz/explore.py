@@ -95,7 +95,7 @@ def explore(
     while _more(result, deadline, max_seeds):
         run_seed = rng.getrandbits(32)
         result.seeds.append(run_seed)
-        with hive_world(host_factory, backend) as world:
+        with hive_world(host_factory, backend=backend) as world:
             use_machine = len(result.seeds) % 2 == 0
             test = (
                 futures_machine(world, steps=max_steps * 4)
@@ -137,7 +137,7 @@ def explore_differential(
     while _more(result, deadline, max_seeds):
         run_seed = rng.getrandbits(32)
         result.seeds.append(run_seed)
-        with hive_world(left, backend) as world, _Kept(left) as left_host, _Kept(right) as right_host:
+        with hive_world(left, backend=backend) as world, _Kept(left) as left_host, _Kept(right) as right_host:
 
             def after(w):
                 divergence = compare_hosts(w.case(), left_host.borrow, right_host.borrow, backend)

@@ -18,7 +18,7 @@ import dataclasses
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from functools import cache
+from functools import cache, partial
 from typing import Any, Literal
 
 from conformance.hive import HiveAddress
@@ -329,11 +329,12 @@ def host_world(
 @contextmanager
 def hive_world(
     host_factory: HostFactory,
-    backend: Backend = "respx",
     scenario: dict[str, Any] | None = None,
     instances: int = 2,
     pages: int = DEFAULT_PAGES,
     fill: int = DEFAULT_FILL,
+    *,
+    backend: Backend = "respx",
 ) -> Iterator[World]:
     """A world on a fresh simulator (``scenario``, default ``DEFAULT_SCENARIO``) behind ``backend``; the
     host is closed before the hive stops, so no request of it outlives the world."""
@@ -359,23 +360,7 @@ def serve_hive(sim: Any, backend: Backend) -> Any:
     raise ValueError(f"unknown hive backend {backend!r} (expected one of {', '.join(BACKENDS)})")
 
 
-def respx_world(
-    host_factory: HostFactory,
-    scenario: dict[str, Any] | None = None,
-    instances: int = 2,
-    pages: int = DEFAULT_PAGES,
-    fill: int = DEFAULT_FILL,
-) -> Any:
-    """A world whose hive is the simulator's respx backend (in-process hosts only)."""
-    return hive_world(host_factory, "respx", scenario, instances, pages, fill)
-
-
-def loopback_world(
-    host_factory: HostFactory,
-    scenario: dict[str, Any] | None = None,
-    instances: int = 2,
-    pages: int = DEFAULT_PAGES,
-    fill: int = DEFAULT_FILL,
-) -> Any:
-    """A world whose hive is the simulator's loopback server: any host, a subprocess host included."""
-    return hive_world(host_factory, "loopback", scenario, instances, pages, fill)
+# A world whose hive is the simulator's respx backend (in-process hosts only), or its loopback server
+# (any host, a subprocess host included).
+respx_world = partial(hive_world, backend="respx")
+loopback_world = partial(hive_world, backend="loopback")
