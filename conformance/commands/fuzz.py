@@ -39,8 +39,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     try:
         from conformance.fuzz.explore import backend_for, explore, explore_differential, load_host_factory
-    except ImportError as exc:  # hypothesis / respx are the [test] extras
-        raise UsageError(f"fuzz needs the test extras (pip install 'ark-ml-conformance[test]'): {exc}") from None
+    except ImportError as exc:  # hypothesis / respx are the [fuzz] extra
+        raise UsageError(f"fuzz needs the fuzz extra (pip install 'ark-ml-conformance[fuzz]'): {exc}") from None
 
     if not args.minutes > 0:
         raise UsageError("--minutes must be a positive number")
