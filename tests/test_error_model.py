@@ -104,3 +104,29 @@ def test_wat_that_is_a_directory(tmp_path, capsys):
     (tmp_path / "dir.wat").mkdir()
     line = _one_line_exit_2(["run", "--host", "reference", "--fixtures", str(tmp_path)], capsys)
     assert "dir.wat" in line
+
+
+@pytest.mark.parametrize(
+    ("option", "make", "expected"),
+    [
+        ("--json", lambda tmp: tmp, "is a directory"),
+        ("--junit", lambda tmp: (tmp / "file").touch() or tmp / "file" / "junit.xml", "cannot be written"),
+        ("--report-dir", lambda tmp: (tmp / "file").touch() or tmp / "file", "not a directory that can be written"),
+    ],
+)
+def test_output_paths_are_checked_before_any_case_runs(option, make, expected, tmp_path, capsys, monkeypatch):
+    import conformance.commands.run as run_command
+
+    def no_run(*args, **kwargs):
+        raise AssertionError("a case ran before the output paths were checked")
+
+    monkeypatch.setattr(run_command, "run_suite", no_run)
+    argv = ["run", "--host", "reference", "-k", "start_training.success", option, str(make(tmp_path))]
+    line = _one_line_exit_2(argv, capsys)
+    assert expected in line
+
+
+def test_an_output_that_fails_at_write_time_is_exit_2(capsys):
+    argv = ["run", "--host", "reference", "-k", "start_training.success", "-q", "--json", "/proc/x.json"]
+    line = _one_line_exit_2(argv, capsys)
+    assert line.startswith("ark-conformance: error: /proc/x.json: cannot be written")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -12,7 +13,6 @@ from conformance.commands._corpus import load_corpus
 from conformance.corpus import default_fixtures_dir
 from conformance.reports import TerminalReporter, file_reporters
 from conformance.runner import (
-    ExpectationsError,
     HostUnavailable,
     RunOptions,
     load_expectations,
@@ -45,6 +45,29 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _writable_dir(directory: Path) -> bool:
+    """True when `directory` exists and is writable, or could be created (its nearest existing parent is)."""
+    probe = directory
+    while not probe.exists():
+        if probe.parent == probe:
+            return False
+        probe = probe.parent
+    return probe.is_dir() and os.access(probe, os.W_OK | os.X_OK)
+
+
+def check_output_paths(report_dir: Path | None, *files: Path | None) -> None:
+    """Refuse unusable output paths before any case runs, not after the whole run (exit 2, one line)."""
+    if report_dir is not None and ((report_dir.exists() and not report_dir.is_dir()) or not _writable_dir(report_dir)):
+        raise UsageError(f"--report-dir {report_dir}: not a directory that can be written")
+    for path in files:
+        if path is None:
+            continue
+        if path.is_dir():
+            raise UsageError(f"{path}: is a directory, not a file to write")
+        if (path.exists() and not os.access(path, os.W_OK)) or not _writable_dir(path.parent):
+            raise UsageError(f"{path}: cannot be written")
+
+
 def run(args: argparse.Namespace) -> int:
     try:
         check_spec(args.host)
@@ -54,10 +77,8 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--jobs must be >= 0")
     if args.seed is not None and not 0 <= args.seed < 1 << 32:
         raise UsageError("--seed must be in 0..4294967295 (a u32 case_seed)")
-    try:
-        expectations = load_expectations(args.expectations)
-    except ExpectationsError as exc:
-        raise UsageError(str(exc)) from None
+    check_output_paths(args.report_dir, args.json, args.junit)
+    expectations = load_expectations(args.expectations)  # ExpectationsError is BadInput: exit 2
     fixtures = load_corpus(args.fixtures)
     selected = select(fixtures, args.pattern)
     if not selected:

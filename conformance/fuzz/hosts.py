@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-FUZZ_REQUEST_TIMEOUT = 1.0  # seconds; the simulated hive answers at once, this only bounds a broken host
+FUZZ_REQUEST_TIMEOUT = 10.0  # seconds; the respx hive answers at once, but a held request (pending-futures
+# property) must outlast a loaded machine: a short deadline turned "pending" into "failed" under load
 
 
 def reference_host(**seams: Any) -> Any:
@@ -16,7 +17,7 @@ def reference_host(**seams: Any) -> Any:
 
 
 def subprocess_host(spec: str) -> Any:
-    """A ``subprocess:COMMAND`` host (conformance.adapters), told the same short request timeout; its
+    """A ``subprocess:COMMAND`` host (conformance.adapters), told the same request timeout; its
     process starts at the first ``instantiate`` and again after a crash, and ``close`` ends its group."""
     from conformance.adapters.subprocess import SubprocessAdapter
 

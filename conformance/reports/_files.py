@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+from conformance.errors import BadInput
 from conformance.runner import Reporter, RunResults
 
 from ._html import render_html
@@ -34,8 +35,11 @@ class FileReporter(Reporter):
         self.path, self.render, self.stable = path, render, stable
 
     def run_done(self, results: RunResults) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.path.write_text(self.render(results, self.stable), "utf-8")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.path.write_text(self.render(results, self.stable), "utf-8")
+        except OSError as exc:  # checked up front by `run`; this is the rare path that passed the check
+            raise BadInput(f"{self.path}: cannot be written: {exc.strerror or exc}") from None
 
 
 def file_reporters(
