@@ -4,12 +4,17 @@ A shrunk failure is only useful if someone can replay it tomorrow on another hos
 unsigned lowered values; a handle that the host chose at run time is written as a reference
 ``{"from_step": i, "offset": k}`` (the u64 at byte k of the slot step i's call wrote), so a case replays on
 hosts that number their handles differently. Schema: ``conformance/schemas/fuzz-case.schema.json``.
+
+A case file always names the hive as ``CASE_HIVE`` (http://hive.test:8080, the respx world's address): a
+world whose hive listens elsewhere (the loopback server's ephemeral port) maps the address arguments with
+``readdress`` when it records a case and when it replays one, so a case found on one backend replays on
+the other.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -18,11 +23,15 @@ from typing import Any
 import jsonschema
 
 from conformance.errors import BadInput
+from conformance.hive import HiveAddress
 from conformance.manifest import load_manifest
 
+from ._lowered import lowered_args
 from ._thunk import DEFAULT_PAGES
+from .rules import load_rules
 
 FORMAT = "ark-conformance/fuzz-case"
+CASE_HIVE = HiveAddress("hive.test", 8080)
 DEFAULT_FILL = 0xA5
 
 
@@ -157,3 +166,28 @@ def load_case(path: Path) -> Case:
     except (OSError, ValueError) as exc:
         raise CaseError(f"{path}: not a JSON file: {exc}") from None
     return case_from_json(data)
+
+
+def readdress(case: Case, old: HiveAddress, new: HiveAddress) -> Case:
+    """``case`` with every call that named the hive at ``old`` naming it at ``new`` instead: a hive_port
+    argument equal to ``old.port`` becomes ``new.port``, and the hive_url bytes written at the argument's
+    pointer that spell ``old.host`` are replaced in place (so both hosts must be as long: "hive.test" and
+    "127.0.0.1" are). Other values (an invalid host, another port) are left as drawn."""
+    if old == new:
+        return case
+    old_host, new_host = old.host.encode("utf-8"), new.host.encode("utf-8")
+    if len(old_host) != len(new_host):
+        raise ValueError(f"cannot readdress {old.host!r} as {new.host!r} in place: lengths differ")
+    m, rules = load_manifest(), load_rules()
+    steps = []
+    for step in case.steps:
+        args, memory = list(step.args), list(step.memory)
+        for arg in lowered_args(m.import_by_key(step.call), m):
+            generator = rules.generator_for(arg)
+            if generator == "hive_port" and args[arg.indices[0]] == old.port:
+                args[arg.indices[0]] = new.port
+            elif generator == "hive_host" and args[arg.indices[1]] == len(old_host):
+                ptr = args[arg.indices[0]]
+                memory = [(off, new_host if (off, data) == (ptr, old_host) else data) for off, data in memory]
+        steps.append(Step(step.instance, step.call, tuple(args), tuple(memory), step.settle))
+    return replace(case, steps=tuple(steps))

@@ -3,8 +3,10 @@
 No oracle is needed: whatever the reference host does is compared with what another host does, call by
 call: the ErrorCode (or trap / escaped exception), the bytes the call wrote (handles renumbered in order of
 appearance, since hosts number them differently), and the hive requests it caused (route, method, path,
-JSON body). Hosts are factories of in-process host objects (the reference host, a mutant, or an adapter
-class for another host); the hive is the simulator's respx backend, one fresh simulator per host.
+JSON body). Hosts are factories of host objects (the reference host, a mutant, or an adapter such as a
+``subprocess:`` host); the hive is one fresh simulator per host behind the respx backend (in-process hosts
+only) or the loopback server (any host). Between two subprocess hosts "settled" means the hive saw no new
+request for a moment (``session.QUIET_SECONDS``), so a slow host can show as a readiness divergence.
 """
 
 from __future__ import annotations
@@ -14,10 +16,10 @@ from typing import Any
 
 from conformance.manifest import load_manifest
 
-from .case import Case, resolve_arg
+from .case import CASE_HIVE, Case, readdress, resolve_arg
 from .model import HostModel
 from .session import ThunkSession
-from .world import HIVE_BASE_URL, HostFactory
+from .world import Backend, HostFactory, serve_hive
 
 
 @dataclass(frozen=True)
@@ -42,9 +44,11 @@ class Divergence:
         return f"step {self.step} ({self.call}): {self.field} differs: {self.left!r} != {self.right!r}"
 
 
-def trace_case(case: Case, host_factory: HostFactory, settle_each: bool = True) -> list[StepTrace]:
-    """Run ``case`` on a fresh host and simulator; one StepTrace per step. ``settle_each`` waits for the
-    hive after every call so each step's requests are attributed to it."""
+def trace_case(
+    case: Case, host_factory: HostFactory, settle_each: bool = True, backend: Backend = "respx"
+) -> list[StepTrace]:
+    """Run ``case`` on a fresh host and simulator behind ``backend``; one StepTrace per step. ``settle_each``
+    waits for the hive after every call that started requests, so each step's requests are attributed to it."""
     from conformance.hive import HiveSimulator, Scenario
 
     m = load_manifest()
@@ -54,19 +58,24 @@ def trace_case(case: Case, host_factory: HostFactory, settle_each: bool = True) 
     traces: list[StepTrace] = []
     slots: list[bytes] = []
     canon: dict[int, str] = {}
+
+    def hive_requests() -> int:
+        return len(sim.requests)
+
     try:
-        with sim.respx_backend(HIVE_BASE_URL), ThunkSession(host, case.instances, case.memory_pages) as session:
+        with serve_hive(sim, backend) as address, ThunkSession(host, case.instances, case.memory_pages) as session:
+            case = readdress(case, CASE_HIVE, address)
             session.reset(case.fill)
             for step in case.steps:
                 imp = m.import_by_key(step.call)
                 args = tuple(resolve_arg(a, slots) for a in step.args)
                 if step.settle:
-                    session.settle()
+                    session.settle(hive_requests=hive_requests)
                 session.write(step.instance, step.memory)
                 seen = len(sim.requests)
                 outcome = session.call(step.instance, imp, args)
-                if settle_each:
-                    session.settle()
+                if settle_each and outcome.code == m.error_codes.Success and oracle.starts_requests(imp):
+                    session.settle(hive_requests=hive_requests)
                 region = oracle.out_slot(imp, args)
                 slot = outcome.slot(region)
                 slots.append(slot)
@@ -117,6 +126,6 @@ def first_divergence(left: list[StepTrace], right: list[StepTrace]) -> Divergenc
     return None
 
 
-def compare_hosts(case: Case, left: HostFactory, right: HostFactory) -> Divergence | None:
+def compare_hosts(case: Case, left: HostFactory, right: HostFactory, backend: Backend = "respx") -> Divergence | None:
     """Run ``case`` on both hosts; the first divergence, or None when they agree on every step."""
-    return first_divergence(trace_case(case, left), trace_case(case, right))
+    return first_divergence(trace_case(case, left, backend=backend), trace_case(case, right, backend=backend))

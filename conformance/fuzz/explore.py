@@ -2,8 +2,10 @@
 replayable case file (``case.py``). Used by ``ark-conformance fuzz``.
 
 Each seed runs one Hypothesis search (alternately the call-sequence property and the futures state
-machine) on a fresh world. When a search fails, Hypothesis replays its minimal example last, so the
-world's recorded steps are the shrunk failure; they are written with the failure message and the seed.
+machine) on a fresh world, whose hive is the respx backend for in-process hosts or the loopback server
+when a ``subprocess:`` host takes part (``backend_for``). When a search fails, Hypothesis replays its
+minimal example last, so the world's recorded steps are the shrunk failure; they are written with the
+failure message and the seed.
 """
 
 from __future__ import annotations
@@ -15,16 +17,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from hypothesis import HealthCheck, Phase, settings
 from hypothesis import seed as hypothesis_seed
 
 from conformance.manifest import load_manifest
 
-from .hosts import FUZZ_REQUEST_TIMEOUT, reference_host
+from .hosts import FUZZ_REQUEST_TIMEOUT, reference_host, subprocess_host
 from .machine import futures_machine
 from .properties import two_instances_any_calls
-from .world import HostFactory, respx_world
+from .world import Backend, HostFactory, hive_world
 
 
 @dataclass
@@ -34,16 +37,17 @@ class ExploreResult:
 
 
 def load_host_factory(spec: str) -> HostFactory:
-    """A zero-argument host factory for ``spec``: the standard host specs ``reference`` and
-    ``python:MODULE:CLASS`` (conformance.adapters), or ``MODULE:FACTORY`` naming a factory (or a
-    ``dict`` entry: ``module:MUTANTS.name``). ValueError (one line) if it names nothing usable.
-
-    ``subprocess:COMMAND`` is refused: the fuzzer's hive is the simulator's respx backend, which only
-    hosts in this process reach (docs/fuzzing.md, Limits)."""
+    """A zero-argument host factory for ``spec``: the standard host specs ``reference``,
+    ``python:MODULE:CLASS`` and ``subprocess:COMMAND`` (conformance.adapters), or ``MODULE:FACTORY`` naming
+    a factory (or a ``dict`` entry: ``module:MUTANTS.name``). ValueError (one line) if it names nothing
+    usable. A subprocess host needs the loopback hive (``backend_for``)."""
     if spec == "reference":
         return reference_host
     if spec.startswith("subprocess:"):
-        raise ValueError(f"host {spec!r}: fuzzing a subprocess host needs the loopback hive, not wired yet")
+        from conformance.adapters import check_spec
+
+        check_spec(spec)
+        return partial(subprocess_host, spec)
     if spec.startswith("python:"):
         from conformance.adapters import check_spec
         from reference_host import construct, load_class
@@ -65,6 +69,11 @@ def load_host_factory(spec: str) -> HostFactory:
     return target
 
 
+def backend_for(*specs: str | None) -> Backend:
+    """The hive every host named can reach: the loopback server as soon as one runs in another process."""
+    return "loopback" if any(s and s.startswith("subprocess:") for s in specs) else "respx"
+
+
 def explore(
     host_factory: HostFactory,
     minutes: float,
@@ -73,17 +82,20 @@ def explore(
     examples_per_seed: int = 100,
     max_steps: int = 6,
     log: Callable[[str], None] = print,
+    backend: Backend = "respx",
+    max_seeds: int | None = None,
 ) -> ExploreResult:
-    """Search until ``minutes`` have passed (at least one seed); write each failure to ``out_dir``."""
+    """Search until ``minutes`` have passed or ``max_seeds`` seeds ran (at least one seed); write each
+    failure to ``out_dir``."""
     rng = random.Random(master_seed)
     deadline = time.monotonic() + minutes * 60
     result = ExploreResult()
     imports = load_manifest().imports
     profile = _settings(examples_per_seed)
-    while not result.seeds or time.monotonic() < deadline:
+    while _more(result, deadline, max_seeds):
         run_seed = rng.getrandbits(32)
         result.seeds.append(run_seed)
-        with respx_world(host_factory) as world:
+        with hive_world(host_factory, backend=backend) as world:
             use_machine = len(result.seeds) % 2 == 0
             test = (
                 futures_machine(world, steps=max_steps * 4)
@@ -109,22 +121,26 @@ def explore_differential(
     examples_per_seed: int = 50,
     max_steps: int = 6,
     log: Callable[[str], None] = print,
+    backend: Backend = "respx",
+    max_seeds: int | None = None,
 ) -> ExploreResult:
     """Generate call sequences on ``left`` (checked as usual), replay each on ``right`` and report the first
-    divergence (differential.py); a shrunk diverging sequence is written as a case file."""
+    divergence (differential.py); a shrunk diverging sequence is written as a case file. Each replay runs on
+    its own simulator; the two replaying hosts are started once per seed (a process start per example
+    would dominate with subprocess hosts)."""
     from .differential import compare_hosts
 
     rng = random.Random(master_seed)
     deadline = time.monotonic() + minutes * 60
     result = ExploreResult()
     imports = load_manifest().imports
-    while not result.seeds or time.monotonic() < deadline:
+    while _more(result, deadline, max_seeds):
         run_seed = rng.getrandbits(32)
         result.seeds.append(run_seed)
-        with respx_world(left) as world:
+        with hive_world(left, backend=backend) as world, _Kept(left) as left_host, _Kept(right) as right_host:
 
             def after(w):
-                divergence = compare_hosts(w.case(), left, right)
+                divergence = compare_hosts(w.case(), left_host.borrow, right_host.borrow, backend)
                 assert divergence is None, divergence.describe()
 
             test = two_instances_any_calls(world, imports, max_steps, after=after)
@@ -133,6 +149,44 @@ def explore_differential(
             except Exception as exc:
                 result.failures.append(_save(world, exc, run_seed, out_dir, log))
     return result
+
+
+def _more(result: ExploreResult, deadline: float, max_seeds: int | None) -> bool:
+    if not result.seeds:
+        return True
+    if max_seeds is not None and len(result.seeds) >= max_seeds:
+        return False
+    return time.monotonic() < deadline
+
+
+class _Kept:
+    """One host kept open for many replays: ``borrow`` is a factory handing it out with a no-op close (each
+    replay closes its own instances); the host itself is closed when the block ends."""
+
+    def __init__(self, factory: HostFactory) -> None:
+        self.factory = factory
+        self.host: Any = None
+
+    def __enter__(self) -> _Kept:
+        self.host = self.factory()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.host.close()
+
+    def borrow(self) -> Any:
+        return _Borrowed(self.host)
+
+
+class _Borrowed:
+    def __init__(self, host: Any) -> None:
+        self._host = host
+
+    def instantiate(self, wasm: bytes) -> Any:
+        return self._host.instantiate(wasm)
+
+    def close(self) -> None:
+        """The host outlives this replay (see _Kept)."""
 
 
 def _settings(examples: int) -> settings:

@@ -1,4 +1,4 @@
-"""Host factories the fuzz command can name with --host (MODULE:FACTORY)."""
+"""Host factories the fuzz command can name with --host (MODULE:FACTORY), and the subprocess host."""
 
 from __future__ import annotations
 
@@ -14,3 +14,11 @@ def reference_host(**seams: Any) -> Any:
     from reference_host import HostConfig, ReferenceHost
 
     return ReferenceHost(HostConfig(request_timeout_seconds=FUZZ_REQUEST_TIMEOUT), **seams)
+
+
+def subprocess_host(spec: str) -> Any:
+    """A ``subprocess:COMMAND`` host (conformance.adapters), told the same request timeout; its
+    process starts at the first ``instantiate`` and again after a crash, and ``close`` ends its group."""
+    from conformance.adapters.subprocess import SubprocessAdapter
+
+    return SubprocessAdapter(spec[len("subprocess:") :], spec=spec, request_timeout=FUZZ_REQUEST_TIMEOUT)

@@ -21,9 +21,9 @@ from ._lowered import lowered_args, out_region
 from .rules import decoded_strings, load_rules, violations
 
 Eventual = Literal["ok", "fail", "unknown"]
-# (import, decoded string args, run_id behind the TrainingHandle arg or None) -> how the hive will answer
-# the background request of a new future
-OutcomeOracle = Callable[[Import, dict[str, str], "str | None"], Eventual]
+# (import, decoded string args, run_id behind the TrainingHandle arg or None, raw args) -> how the hive
+# will answer the background request of a new future
+OutcomeOracle = Callable[[Import, dict[str, str], "str | None", tuple[int, ...]], Eventual]
 
 
 class ModelViolation(AssertionError):
@@ -80,13 +80,18 @@ class HostModel:
     def __init__(self, instances: int = 2, outcome: OutcomeOracle | None = None, manifest: Manifest | None = None):
         self.m = manifest or load_manifest()
         self.instances = [InstanceModel() for _ in range(instances)]
-        self.outcome: OutcomeOracle = outcome or (lambda imp, strings, inst: "unknown")
+        self.outcome: OutcomeOracle = outcome or (lambda imp, strings, inst, args: "unknown")
         self.cap = self.m.limits.max_outstanding_futures
         self.codes = self.m.error_codes
         self.error_values = self.m.allowed_error_values  # asked on every call: computed once
         self._created: dict[str, list[tuple[int, str]]] = {}
 
     # ------------------------------------------------------------------------------ classification --
+    def starts_requests(self, imp: Import) -> bool:
+        """Whether a successful call of ``imp`` leaves hive requests running after it returned (it created
+        futures); polls, takes, drops and the synchronous calls never do."""
+        return bool(self._created_kinds(imp))
+
     def _created_kinds(self, imp: Import) -> list[tuple[int, str]]:
         """(offset in the out slot, future kind) of every future this import creates (asked on every
         call: computed once per import)."""
@@ -215,7 +220,7 @@ class HostModel:
         strings = decoded_strings(imp, args, image)
         handle_arg = self._handle_arg(imp, args)
         source = strings.get("run_id") or (inst.trainings.get(handle_arg) if handle_arg is not None else None)
-        eventual = self.outcome(imp, strings, source)
+        eventual = self.outcome(imp, strings, source, args)
         new = []
         for offset, kind in created:
             h = _u64(written, offset)

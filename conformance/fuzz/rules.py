@@ -7,7 +7,6 @@ each broken rule is its manifest clause's ``error``; nothing here restates a cod
 
 from __future__ import annotations
 
-import json
 import re
 import tomllib
 from collections.abc import Callable, Mapping
@@ -16,6 +15,7 @@ from functools import cache, cached_property
 from importlib import resources
 from typing import Any, Protocol
 
+from conformance.json_text import JsonTextError, loads_strict
 from conformance.manifest import Import, Manifest, load_manifest
 
 from ._lowered import Arg, lowered_args, out_region
@@ -170,15 +170,13 @@ def _text(arg: Arg, args: tuple[int, ...], image: bytes) -> str | None:
         return None
 
 
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"not JSON: {name}")
-
-
 def is_json(text: str) -> bool:
-    """Strict JSON (RFC 8259): Python's extensions NaN/Infinity are not JSON."""
+    """The host's config-JSON grammar (``ml-v2/start_training/config-json-grammar``): strict RFC 8259
+    (no NaN/Infinity) nested at most 128 levels, exactly ``conformance.json_text.loads_strict``, so the
+    fuzzer and the host judge the same text the same way."""
     try:
-        json.loads(text, parse_constant=_reject_constant)
-    except ValueError:
+        loads_strict(text)
+    except JsonTextError:
         return False
     return True
 

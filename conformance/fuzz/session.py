@@ -9,16 +9,22 @@ One session keeps its instances for many examples; ``reset`` refills memory inst
 Memory is read once per call: the image before a call is the image after the previous one with the
 session's own writes applied (so nothing is re-read), and the diff compares the bytes outside the out
 slot in one ``memcmp`` before looking byte by byte, normally only inside the slot.
+
+A host adapter (conformance.adapters, e.g. a ``subprocess:`` host) plugs in the same way: its GuestTrap
+is a trap, a crash or timeout is an escaped exception (the world then rebuilds its instances, and the
+adapter restarts the process).
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import wasmtime
 
+from conformance.adapters import GuestTrap
 from conformance.manifest import Import
 
 from ._channel import Channel, channel
@@ -27,6 +33,9 @@ from ._thunk import DEFAULT_PAGES, thunk_wasm
 __all__ = ["CallOutcome", "ThunkSession"]
 
 _BLOCK = 1024
+# A host in another process cannot say what it has in flight: it is taken as settled once the hive has
+# seen no new request for this long (the answers to earlier ones have been sent by then).
+QUIET_SECONDS = 0.05
 
 
 def _ranges(before: bytes, after: bytes, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -43,6 +52,20 @@ def _ranges(before: bytes, after: bytes, lo: int, hi: int) -> list[tuple[int, in
                 else:
                     ranges.append((i, i + 1))
     return ranges
+
+
+def _quiet(count: Callable[[], int], timeout: float) -> bool:
+    """Wait until ``count()`` has not changed for QUIET_SECONDS (True), or ``timeout`` passed (False)."""
+    deadline = time.monotonic() + timeout
+    seen, since = count(), time.monotonic()
+    while time.monotonic() - since < QUIET_SECONDS:
+        time.sleep(0.005)
+        now = count()
+        if now != seen:
+            seen, since = now, time.monotonic()
+        if time.monotonic() > deadline:
+            return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -117,21 +140,34 @@ class ThunkSession:
         code = trap = error = None
         try:
             code = self.channels[index].call(imp, args)
-        except (wasmtime.Trap, wasmtime.WasmtimeError) as exc:  # the guest trapped (or the host made it)
+        except (wasmtime.Trap, wasmtime.WasmtimeError, GuestTrap) as exc:  # the guest trapped (or the host made it)
             trap = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
-        except Exception as exc:  # anything the host let escape
+        except Exception as exc:  # anything the host let escape (a subprocess host: it crashed or hung)
             error = f"{type(exc).__name__}: {exc}"
-        after = self._images[index] = self.channels[index].read()
+        try:
+            after = self._images[index] = self.channels[index].read()
+        except Exception as exc:  # a host process gone with the call: its memory is gone too
+            after = before
+            error = error or f"{type(exc).__name__} reading memory after the call: {exc}"
         return CallOutcome(code, trap, error, before, after)
 
-    def settle(self, index: int | None = None, timeout: float = 2.0, quiet: int = 3) -> bool:
+    def settle(
+        self,
+        index: int | None = None,
+        timeout: float = 2.0,
+        quiet: int = 3,
+        hive_requests: Callable[[], int] | None = None,
+    ) -> bool:
         """Wait (bounded) until no hive request is in flight for ``quiet`` consecutive 1 ms checks (a job
         queued but not yet started is not counted in flight by every host); True when settled. Hosts that
-        do not report in-flight requests get a short pause."""
+        do not report in-flight requests (another process) are settled when ``hive_requests`` (the count
+        the hive has received) stays the same for QUIET_SECONDS, or else after a short pause."""
         targets = self.instances if index is None else [self.instances[index]]
         if not all(hasattr(inst, "hive_requests_in_flight") for inst in targets):
-            time.sleep(0.01)
-            return True
+            if hive_requests is None:
+                time.sleep(0.01)
+                return True
+            return _quiet(hive_requests, timeout)
         deadline = time.monotonic() + timeout
         calm = 0
         while calm < quiet:

@@ -51,6 +51,9 @@ class FuzzContext:
     run_ids: tuple[str, ...] = ()
     handles: HandlePool = field(default_factory=HandlePool)
     vec_lengths: dict[int, int] = field(default_factory=dict)  # ready vec_u8 future -> PollVec.len
+    # The hive is a real socket (the loopback server): a hive_url other than the hive's is then never a
+    # name (the host would ask DNS) but another 127.0.0.x, where nothing of the run listens.
+    real_network: bool = False
 
 
 @dataclass(frozen=True)
@@ -287,13 +290,24 @@ def _assemble(imp: Import, parts: tuple) -> CallPlan:
 def _string_source(gen: str, ctx: FuzzContext, cap: int, mode: Mode) -> st.SearchStrategy[bytes]:
     if gen == "hive_host":
         host = st.just(ctx.hive_host.encode("utf-8"))
-        return host if mode == "valid" else st.one_of(host, host, st.just(b""), string_bytes(cap))
+        other = string_bytes(cap).map(_offline_host) if ctx.real_network else string_bytes(cap)
+        return host if mode == "valid" else st.one_of(host, host, st.just(b""), other)
     if gen == "run_id":
         runs = st.sampled_from(ctx.run_ids).map(str.encode) if ctx.run_ids else utf8_text(64).filter(bool)
         return runs if mode == "valid" else st.one_of(runs, string_bytes(cap))
     if gen == "json_text":
         return json_text(cap, mode)
     return string_bytes(cap, mode)
+
+
+def _offline_host(drawn: bytes) -> bytes:
+    """A drawn hive_url a host could look up (non-empty UTF-8) as a loopback address literal instead;
+    empty and invalid UTF-8 stay (the host must refuse them before any network access)."""
+    try:
+        text = drawn.decode("utf-8")
+    except UnicodeDecodeError:
+        return drawn
+    return f"127.0.0.{2 + len(text) % 253}".encode() if text else drawn
 
 
 def _u32_source(gen: str, ctx: FuzzContext, max_workers: int, mode: Mode) -> st.SearchStrategy[int]:

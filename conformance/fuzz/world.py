@@ -1,4 +1,9 @@
-"""A fuzzing world: the hive simulator (respx backend), a host, the thunk session and the futures model.
+"""A fuzzing world: the hive simulator, a host, the thunk session and the futures model.
+
+The hive is the simulator's respx backend (``respx_world``: in-process hosts, no socket) or its loopback
+server (``loopback_world``: a real HTTP server on 127.0.0.1, ephemeral port, stopped when the world
+ends), which any host reaches, a ``subprocess:`` host included. Case files always name the hive as
+``case.CASE_HIVE``; a loopback world maps that address to its own when it records or replays a case.
 
 Properties, the state machine, the explorer and case replay all run calls the same way: write the plan's
 memory, call, check every invariant (``checks.check_call``) and record the step so a failure can be saved
@@ -10,22 +15,27 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from functools import cache, partial
+from typing import Any, Literal
 
+from conformance.hive import HiveAddress
 from conformance.manifest import Import, load_manifest
 
 from ._lowered import lowered_args
 from ._thunk import DEFAULT_PAGES
-from .case import DEFAULT_FILL, Case, Step, StepRef, resolve_arg
+from .case import CASE_HIVE, DEFAULT_FILL, Case, Step, StepRef, readdress, resolve_arg
 from .checks import check_call
 from .model import Eventual, FutureModel, HostModel
-from .rules import CallContext
+from .rules import CallContext, decoded_strings, load_rules
 from .session import CallOutcome, ThunkSession
 from .strategies import CallPlan, FuzzContext, HandlePool
 
-HIVE_BASE_URL = "http://hive.test:8080"
+HIVE_BASE_URL = CASE_HIVE.base_url  # the respx backend's address
+Backend = Literal["respx", "loopback"]
+BACKENDS: tuple[Backend, ...] = ("respx", "loopback")
 
 DEFAULT_SCENARIO: dict[str, Any] = {
     "runs": [
@@ -52,6 +62,7 @@ DEFAULT_SCENARIO: dict[str, Any] = {
 }
 
 HostFactory = Callable[[], Any]
+_IPV4 = re.compile(r"\d{1,3}(\.\d{1,3}){3}")
 
 
 class World:
@@ -67,6 +78,7 @@ class World:
         instances: int = 2,
         pages: int = DEFAULT_PAGES,
         fill: int = DEFAULT_FILL,
+        real_network: bool = False,
     ) -> None:
         self.m = load_manifest()
         self._imports = {imp.key: imp for imp in self.m.imports}
@@ -75,6 +87,7 @@ class World:
         self.scenario = scenario
         self.hive_host = hive_host
         self.hive_port = hive_port
+        self.real_network = real_network
         self.n = instances
         self.pages = pages
         self.fill = fill
@@ -136,19 +149,25 @@ class World:
         )
         lengths = {h: f.length for h, f in inst.futures.items() if f.length is not None}
         run_ids = tuple(r["run_id"] for r in self.scenario.get("runs", ()))
-        return FuzzContext(self.memory_size, self.hive_host, self.hive_port, run_ids, pool, lengths)
+        return FuzzContext(self.memory_size, self.hive_host, self.hive_port, run_ids, pool, lengths, self.real_network)
 
     def settle(self) -> None:
         """Let background requests finish (bounded); the next recorded step replays with ``settle``."""
         assert self.session is not None
-        self.session.settle()
+        self.session.settle(hive_requests=self.hive_request_count)
         self._settle_next = True
+
+    def hive_request_count(self) -> int:
+        """How many requests the hive has received (settling a host that cannot report its own)."""
+        return len(self.sim.requests)
 
     def call(self, index: int, plan: CallPlan) -> CallOutcome:
         """Write the plan's memory, call, record the step and check every invariant (raises on failure)."""
         assert self.session is not None
         imp = self._imports[plan.import_key]
         self.session.write(index, plan.writes)
+        if self.real_network:
+            plan = self._no_names(index, imp, plan)
         call = CallContext(imp, plan.args, self.session.image(index), self._model.instances[index])
         self._record(index, imp, plan)
         outcome = self.session.call(index, imp, plan.args)
@@ -161,6 +180,23 @@ class World:
         if outcome.code == self.m.error_codes.Success:
             self._remember_handles(imp, len(self.steps) - 1)
         return outcome
+
+    def _no_names(self, index: int, imp: Import, plan: CallPlan) -> CallPlan:
+        """On a real network a hive_url must never be a name a host would look up in DNS (everything stays
+        offline). Overlapping placements can spell one (run-1 over 127.0.0.1: "run-1.0.1"), so the call's
+        final hive_url is checked: a name other than an IPv4 literal is overwritten, in the plan too (so the
+        case replays it), with bytes that are not UTF-8, which a host must refuse before any network access."""
+        url = _address_indices(imp.key)[0]
+        if url is None:
+            return plan
+        assert self.session is not None
+        ptr, length = (plan.args[i] & 0xFFFF_FFFF for i in url)
+        text = decoded_strings(imp, plan.args, self.session.image(index)).get("hive_url")
+        if not text or _IPV4.fullmatch(text):
+            return plan
+        guard = ((ptr, b"\xff" * length),)
+        self.session.write(index, guard)
+        return dataclasses.replace(plan, writes=(*plan.writes, *guard))
 
     # ---------------------------------------------------------------------------------- questions --
     # What properties and the state machine may ask about the model; they never hold the model itself.
@@ -207,16 +243,26 @@ class World:
         for offset in self._model.handle_offsets(imp):
             self._refs.setdefault(int.from_bytes(slot[offset : offset + 8], "little"), StepRef(step, offset))
 
+    @property
+    def address(self) -> HiveAddress:
+        """Where this world's hive answers (what a valid call passes as hive_url and hive_port)."""
+        return HiveAddress(self.hive_host, self.hive_port)
+
     def case(self, failure: str = "", seed: int | None = None, title: str = "") -> Case:
-        return Case(
+        """The steps so far as a case, naming the hive as ``CASE_HIVE`` whatever this world's address."""
+        case = Case(
             tuple(self.steps), copy.deepcopy(self.scenario), self.n, self.pages, self.fill, title, seed, failure
         )
+        return readdress(case, self.address, CASE_HIVE)
 
     # ----------------------------------------------------------------------------------- oracle -----
-    def _outcome(self, imp: Import, strings: dict[str, str], source: str | None) -> Eventual:
+    def _outcome(self, imp: Import, strings: dict[str, str], source: str | None, args: tuple[int, ...]) -> Eventual:
         """How the hive will answer a new future's request, when this world can be sure."""
         if "hive_url" in strings and strings["hive_url"] != self.hive_host:
             return "unknown"
+        port = _address_indices(imp.key)[1]
+        if port is not None and args[port] & 0xFFFF_FFFF != self.hive_port:
+            return "unknown"  # another port: refused, or whatever else listens there
         if imp.future == "training_handle" and "run_id" not in strings:
             return "ok"  # start_training*: the simulator starts any run it is asked to
         run_id = strings.get("run_id", source)
@@ -230,9 +276,26 @@ class World:
         return "ok" if "run_id" in strings or run.status == "running" else "unknown"
 
 
+@cache
+def _address_indices(import_key: str) -> tuple[tuple[int, int] | None, int | None]:
+    """Positions of the import's hive_url (ptr, len) and hive_port arguments (the ``hive_host`` and
+    ``hive_port`` generators of rules.toml), None where it has none."""
+    m, rules = load_manifest(), load_rules()
+    url: tuple[int, int] | None = None
+    port: int | None = None
+    for arg in lowered_args(m.import_by_key(import_key), m):
+        generator = rules.generator_for(arg)
+        if generator == "hive_host":
+            url = (arg.indices[0], arg.indices[1])
+        elif generator == "hive_port":
+            port = arg.indices[0]
+    return url, port
+
+
 def replay(world: World, case: Case) -> None:
     """Run a case's steps on a world (reset first); raises CallCheckFailed at the first broken invariant."""
     world.reset()
+    case = readdress(case, CASE_HIVE, world.address)
     slots: list[bytes] = []
     for step in case.steps:
         args = tuple(resolve_arg(a, slots) for a in step.args)
@@ -244,15 +307,17 @@ def replay(world: World, case: Case) -> None:
 
 @contextmanager
 def host_world(
-    host_factory: HostFactory, instances: int = 2, pages: int = DEFAULT_PAGES, fill: int = DEFAULT_FILL
+    host_factory: HostFactory,
+    instances: int = 2,
+    pages: int = DEFAULT_PAGES,
+    fill: int = DEFAULT_FILL,
+    address: HiveAddress = CASE_HIVE,
+    real_network: bool = False,
 ) -> Iterator[World]:
-    """A world without a hive yet: call ``use_hive`` with a simulator whose respx backend serves
-    ``HIVE_BASE_URL`` (one simulator per example, one host for all of them)."""
-    import httpx
-
-    url = httpx.URL(HIVE_BASE_URL)
+    """A world without a hive yet: call ``use_hive`` with a simulator whose backend serves ``address``
+    (one simulator per example, one host for all of them)."""
     host = host_factory()
-    world = World(None, host, {}, url.host, url.port or 80, instances, pages, fill)
+    world = World(None, host, {}, address.host, address.port, instances, pages, fill, real_network)
     try:
         world.reset()
         yield world
@@ -262,18 +327,40 @@ def host_world(
 
 
 @contextmanager
-def respx_world(
+def hive_world(
     host_factory: HostFactory,
     scenario: dict[str, Any] | None = None,
     instances: int = 2,
     pages: int = DEFAULT_PAGES,
     fill: int = DEFAULT_FILL,
+    *,
+    backend: Backend = "respx",
 ) -> Iterator[World]:
-    """A world whose hive is the simulator's respx backend (in-process hosts only)."""
+    """A world on a fresh simulator (``scenario``, default ``DEFAULT_SCENARIO``) behind ``backend``; the
+    host is closed before the hive stops, so no request of it outlives the world."""
     from conformance.hive import HiveSimulator, Scenario
 
     scenario = copy.deepcopy(scenario if scenario is not None else DEFAULT_SCENARIO)
     sim = HiveSimulator(Scenario.from_dict(scenario))
-    with host_world(host_factory, instances, pages, fill) as world, sim.respx_backend(HIVE_BASE_URL):
+    with (
+        serve_hive(sim, backend) as address,
+        host_world(host_factory, instances, pages, fill, address, backend == "loopback") as world,
+    ):
         world.use_hive(sim, scenario)
         yield world
+
+
+def serve_hive(sim: Any, backend: Backend) -> Any:
+    """The simulator's ``backend`` as a context manager yielding its HiveAddress: respx at ``CASE_HIVE``,
+    or the loopback server on an ephemeral 127.0.0.1 port."""
+    if backend == "loopback":
+        return sim.loopback_server()
+    if backend == "respx":
+        return sim.respx_backend(HIVE_BASE_URL)
+    raise ValueError(f"unknown hive backend {backend!r} (expected one of {', '.join(BACKENDS)})")
+
+
+# A world whose hive is the simulator's respx backend (in-process hosts only), or its loopback server
+# (any host, a subprocess host included).
+respx_world = partial(hive_world, backend="respx")
+loopback_world = partial(hive_world, backend="loopback")

@@ -68,6 +68,14 @@ def test_start_training_config_must_be_strict_json():
     assert is_json(" [1, 2] ") and not is_json("Infinity") and not is_json("")
 
 
+def test_config_json_depth_limit_is_the_hosts():
+    """ml-v2/start_training/config-json-grammar: nested at most 128 levels (conformance.json_text)."""
+    assert is_json("[" * 128 + "]" * 128)
+    assert not is_json("[" * 129 + "]" * 129)
+    deep = ('{"a":' * 129 + "1" + "}" * 129).encode()
+    assert rule_ids("start_training", *_start(deep)) == ["config-json"]
+
+
 def test_remote_workers_need_a_link():
     args, img = _start(b"{}", workers=2)
     assert rule_ids("start_training", args, img) == ["remote-workers-need-link"]
