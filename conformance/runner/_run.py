@@ -63,6 +63,7 @@ def _host_dict(spec: str, info: HostInfo) -> dict:
         "version": info.version,
         "profiles": list(info.profiles),
         "features": list(info.features),
+        "limits": dict(info.limits),  # what the host says it applies; the cap fixtures assume the manifest's
     }
 
 
