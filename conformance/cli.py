@@ -9,16 +9,21 @@ Exit codes are shared by every subcommand (documented in README.md):
     1  the thing checked does not conform (invalid guest, failed case, ...)
     2  bad input or usage (missing file, not Wasm, unknown option); one-line message, no traceback
     3  internal error of this tool (a bug: please report it); one-line message, --debug for the traceback
+  130  interrupted by Ctrl-C (SIGINT); 143 terminated by SIGTERM, 129 by SIGHUP (128 + the signal's number):
+       `run` still writes its reports, marked incomplete, and no host process it started outlives it
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import os
 import pkgutil
+import signal
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
 
 from . import __version__, commands
 from .errors import BadInput, ConformanceError
@@ -27,6 +32,38 @@ EXIT_OK = 0
 EXIT_NONCONFORMING = 1
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 3
+
+
+_STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+_received = signal.SIGINT  # the signal that interrupted the command: SIGINT unless SIGTERM/SIGHUP came
+
+
+def interrupted_exit_code() -> int:
+    """128 + the interrupting signal's number: 130 for Ctrl-C, 143 for SIGTERM, 129 for SIGHUP."""
+    return 128 + int(_received)
+
+
+def _interrupt(signum: int, _frame: object) -> None:
+    global _received
+    _received = signal.Signals(signum)
+    raise KeyboardInterrupt  # the Ctrl-C path: reports written, hosts killed at exit (atexit, not a signal death)
+
+
+@contextlib.contextmanager
+def _stop_signals_interrupt() -> Iterator[None]:
+    """While a command runs, SIGTERM and SIGHUP (a CI timeout, a closed terminal) interrupt it like Ctrl-C,
+    instead of killing the process before it can kill the hosts it started in their own sessions."""
+    global _received
+    _received = signal.SIGINT
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {signum: signal.signal(signum, _interrupt) for signum in _STOP_SIGNALS}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 class UsageError(BadInput):
@@ -67,15 +104,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_BAD_INPUT
     try:
-        return int(args._run(args))
+        with _stop_signals_interrupt():
+            return int(args._run(args))
     except ConformanceError as exc:  # every deliberate error, mapped to its exit code here and only here
         return _report(exc, args.debug)
     except BrokenPipeError:  # output piped into `head` and closed early: not an error of the tool
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except KeyboardInterrupt:
-        print("ark-conformance: interrupted", file=sys.stderr)
-        return 130
+        print(f"ark-conformance: interrupted ({signal.Signals(_received).name})", file=sys.stderr)
+        return interrupted_exit_code()
     except Exception as exc:
         if args.debug:
             raise

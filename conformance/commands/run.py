@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from conformance.adapters import SPEC_HELP, check_spec, open_adapter
-from conformance.cli import UsageError
+from conformance.cli import UsageError, interrupted_exit_code
 from conformance.commands._corpus import load_corpus
 from conformance.corpus import default_fixtures_dir
 from conformance.reports import TerminalReporter, file_reporters
@@ -21,7 +21,6 @@ from conformance.runner import (
 
 HELP = "run the conformance fixtures against a host (reference, python:MODULE:CLASS, subprocess:COMMAND)"
 DEFAULT_FIXTURES = default_fixtures_dir()
-EXIT_INTERRUPTED = 130  # Ctrl-C: the shell convention (128 + SIGINT); the reports written are marked incomplete
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -93,4 +92,4 @@ def run(args: argparse.Namespace) -> int:
     reporters = [TerminalReporter(sys.stderr, sys.stdout, quiet=args.quiet)]
     reporters += file_reporters(args.report_dir, args.json, args.junit, stable=args.stable)
     results = run_suite(fixtures, options, lambda: open_adapter(args.host), reporters)
-    return EXIT_INTERRUPTED if results.interrupted else results.exit_code
+    return interrupted_exit_code() if results.interrupted else results.exit_code  # 128 + signal: 130 for Ctrl-C
