@@ -112,7 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except KeyboardInterrupt:
-        print(f"ark-conformance: interrupted ({signal.Signals(_received).name})", file=sys.stderr)
+        print(f"ark-conformance: interrupted ({_received.name})", file=sys.stderr)
         return interrupted_exit_code()
     except Exception as exc:
         if args.debug:

@@ -74,6 +74,16 @@ def leftovers(pids_file: Path) -> list[int]:
     return alive
 
 
+def kill_leftovers(pids_file: Path) -> list[int]:
+    """The host pids that outlived the run (see `leftovers`), killed so they never leak into the rest of
+    the test session, even when the test then fails on them."""
+    left = leftovers(pids_file)
+    for pid in left:
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+    return left
+
+
 def run_gallery(
     tmp_path: Path, mode: str, *, once: bool = True, pattern: str | None = None, own_process: bool = False
 ) -> GalleryRun:
@@ -89,10 +99,7 @@ def run_gallery(
     args += ["-k", pattern] if pattern else []
     run = _in_own_process if own_process else _in_this_process
     exit_code, err = run(args, env, tmp_path, mode)
-    left = leftovers(pids)
-    for pid in left:  # never leak into the rest of the test session, even when the test fails
-        with contextlib.suppress(OSError):
-            os.kill(pid, signal.SIGKILL)
+    left = kill_leftovers(pids)
     results_file = reports / "results.json"
     return GalleryRun(
         exit_code=exit_code,

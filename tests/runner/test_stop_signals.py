@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.adapters._gallery import HOST, RUN_BOUND_SECONDS, leftovers, short_deadline_fixtures
+from tests.adapters._gallery import HOST, RUN_BOUND_SECONDS, kill_leftovers, short_deadline_fixtures
 from tests.runner.helpers import ROOT
 
 
@@ -51,9 +51,7 @@ def test_a_stop_signal_writes_partial_reports_and_kills_the_hanging_host(tmp_pat
     finally:
         if runner.poll() is None:
             runner.kill()
-        left = leftovers(pids)
-        for pid in left:  # never leak into the rest of the session, even when the test fails
-            os.kill(pid, signal.SIGKILL)
+        left = kill_leftovers(pids)
     assert left == [], f"host processes outlived the run: {left}"
     assert runner.returncode == 128 + signum, err.decode()
     assert "Traceback" not in err.decode() and "interrupted: 0 of 2 fixtures" in err.decode()
