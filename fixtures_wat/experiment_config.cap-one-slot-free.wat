@@ -5,6 +5,7 @@
 ;;@ scenario = "one-run-hold-start"
 ;;@ clauses = ["futures/outstanding-cap-counts-futures", "futures/outstanding-cap", "ml-v2/experiment_config/returns-two-futures", "ml-v1/drop_future/releases", "ml-v2/connect_to_experiment/returns-future", "ml-v1/take_future_training_handle/writes-handle", "abi/memory/write-only-on-success"]
 ;;@ includes = ["fill_cap", "connect_run1", "th_ready", "take_th", "cfg_ready"]
+;;@ host_settings = { max_outstanding_futures = 16 }  # a hint: the guest finds the cap at run time
 ;;@ notes = "The guest fills the cap with held starts (finding the cap at run time), drops one, tries experiment_config, drops another and tries again; then it drops the remaining starts (ml-v1/drop_future/releases cancels them) so that the config request can be served."
 ;;@
 ;;@ [[check]]

@@ -5,6 +5,7 @@
 ;;@ scenario = "one-run-hold-start"
 ;;@ clauses = ["futures/outstanding-cap", "abi/memory/write-only-on-success", "ml-v2/connect_to_experiment/returns-future", "ml-v1/take_future_training_handle/writes-handle"]
 ;;@ includes = ["fill_cap", "connect_run1", "th_ready", "take_th"]
+;;@ host_settings = { max_outstanding_futures = 16 }  # a hint: the guest finds the cap at run time
 ;;@ notes = "start requests are held by the hive, so the futures that fill the cap (at most 1024) stay pending."
 ;;@
 ;;@ [[check]]

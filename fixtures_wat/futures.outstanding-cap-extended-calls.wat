@@ -5,6 +5,7 @@
 ;;@ scenario = "hold-start"
 ;;@ clauses = ["futures/outstanding-cap"]
 ;;@ includes = ["fill_cap"]
+;;@ host_settings = { max_outstanding_futures = 16 }  # a hint: the guest finds the cap at run time
 ;;@ notes = "start requests are held by the hive, so the futures that fill the cap (at most 1024) stay pending."
 ;;@
 ;;@ [[check]]

@@ -5,6 +5,7 @@
 ;;@ scenario = "hold-start"
 ;;@ clauses = ["futures/outstanding-cap", "ml-v1/drop_future/releases"]
 ;;@ includes = ["fill_cap"]
+;;@ host_settings = { max_outstanding_futures = 16 }  # a hint: the guest finds the cap at run time
 ;;@ notes = "Requests are held by the hive (hold), so every future stays pending; the case ends with them pending. The guest tries at most 1024 starts, so a host whose cap is above 1024 fails this case."
 ;;@
 ;;@ [[check]]

@@ -5,6 +5,7 @@
 ;;@ scenario = "one-run"
 ;;@ clauses = ["futures/training-handle-cap", "ml-v2/connect_to_experiment/returns-future", "ml-v1/stop_training/disconnects-only", "ml-v1/poll_future_training_handle/reports-readiness", "ml-v1/take_future_training_handle/writes-handle", "abi/memory/write-only-on-success"]
 ;;@ includes = ["connect_run1", "th_ready"]
+;;@ host_settings = { max_training_handles = 16 }  # a hint: the guest finds the cap at run time
 ;;@ timeout_seconds = 30
 ;;@ max_steps = 200000
 ;;@ notes = "The guest connects to run-1 in batches of 16 and takes every TrainingHandle until a take is Unavailable (the cap, found at run time, at most 4,096). It returns 2 if a connect fails and 3 if no cap is found."

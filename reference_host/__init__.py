@@ -35,6 +35,8 @@ _EXPORTS = {
     "CORPUS_REQUEST_TIMEOUT": "._loading",
     "HostDescription": "._loading",
     "construct": "._loading",
+    "SETTING_NAMES": "._loading",
+    "setting_options": "._loading",
     "describe_exception": "._loading",
     "describe_host": "._loading",
     "load_class": "._loading",

@@ -15,6 +15,7 @@ import dataclasses
 import importlib
 import os
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -100,13 +101,37 @@ def describe_host(host: Any) -> HostDescription:
     )
 
 
-def construct(host_class: type, request_timeout: float = CORPUS_REQUEST_TIMEOUT) -> Any:
-    """`cls(HostConfig(request_timeout_seconds=...))`: the ReferenceHost constructor shape (with epoch
-    interruption switched on when HostConfig offers it)."""
+# The per-instance settings a runner may pass with `instantiate` (a fixture's `host_settings`), each the
+# name of a HostConfig field; anything else is ignored (docs/subprocess-protocol.md, `instantiate`).
+SETTING_NAMES = ("request_timeout_seconds", "max_outstanding_futures", "max_training_handles")
+
+
+def setting_options(settings: Mapping[str, Any] | None) -> dict[str, float]:
+    """The settings this package applies, from a request's or a fixture's `settings` (others dropped, as
+    are values of the wrong type: a setting is a hint, never a reason to fail)."""
+    options: dict[str, float] = {}
+    for name, value in (settings or {}).items():
+        if name not in SETTING_NAMES or isinstance(value, bool) or not isinstance(value, int | float):
+            continue
+        if name == "request_timeout_seconds" and value > 0:
+            options[name] = float(value)
+        elif name != "request_timeout_seconds" and isinstance(value, int) and value >= 1:
+            options[name] = value
+    return options
+
+
+def construct(
+    host_class: type, request_timeout: float = CORPUS_REQUEST_TIMEOUT, settings: Mapping[str, Any] | None = None
+) -> Any:
+    """`cls(HostConfig(request_timeout_seconds=..., **settings))`: the ReferenceHost constructor shape (with
+    epoch interruption switched on when HostConfig offers it); `settings` override the request timeout and
+    caps (SETTING_NAMES that HostConfig has)."""
     from .host import HostConfig
 
+    fields = {f.name for f in dataclasses.fields(HostConfig)}
     options: dict[str, Any] = {"request_timeout_seconds": request_timeout}
-    if "epoch_interruption" in {f.name for f in dataclasses.fields(HostConfig)}:
+    options |= {name: value for name, value in setting_options(settings).items() if name in fields}
+    if "epoch_interruption" in fields:
         options["epoch_interruption"] = True
     try:
         return host_class(HostConfig(**options))

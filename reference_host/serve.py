@@ -32,6 +32,7 @@ from ._loading import (
     reference_class,
     reference_description,
     results_of,
+    setting_options,
 )
 
 PROTOCOLS = (1, 2)
@@ -80,19 +81,24 @@ class Server:
     """Dispatches protocol requests to one host object, built on first use; instances numbered from 1.
 
     `host_factory(request_timeout)` builds the host; `describe(request_timeout)` answers `hello` without
-    building it (None: build the host and describe the object)."""
+    building it (None: build the host and describe the object). `settings_factory(request_timeout,
+    settings)`, when given, builds the host an `instantiate` with `settings` runs on (one per distinct
+    settings, built on first use); without it such settings are ignored."""
 
     def __init__(
         self,
         host_factory: Callable[[float], Any],
         describe: Callable[[float], HostDescription] | None = None,
         request_timeout: float = CORPUS_REQUEST_TIMEOUT,
+        settings_factory: Callable[[float, dict[str, float]], Any] | None = None,
     ) -> None:
         self._factory = host_factory
         self._describe = describe
+        self._settings_factory = settings_factory
         self.request_timeout = request_timeout
         self.protocol = 1  # until a hello says otherwise: a runner that never says hello speaks v1
         self._host: Any = None
+        self._variants: dict[tuple[tuple[str, float], ...], Any] = {}
         self.instances: dict[int, _Served] = {}
         self._next = 0
 
@@ -101,6 +107,16 @@ class Server:
         if self._host is None:
             self._host = self._factory(self.request_timeout)
         return self._host
+
+    def host_for(self, settings: Any) -> Any:
+        """The host an instance with these `instantiate` settings runs on (the plain host when none apply)."""
+        options = setting_options(settings) if isinstance(settings, dict) and self.protocol >= 2 else {}
+        if not options or self._settings_factory is None:
+            return self.host
+        key = tuple(sorted(options.items()))
+        if key not in self._variants:
+            self._variants[key] = self._settings_factory(self.request_timeout, options)
+        return self._variants[key]
 
     def handle(self, request: dict[str, Any]) -> dict[str, Any]:
         op = request.get("op")
@@ -161,7 +177,7 @@ class Server:
         else:
             raise RequestError("bad_request", "instantiate needs wasm_b64 or wasm_path")
         try:
-            instance = self.host.instantiate(wasm)
+            instance = self.host_for(request.get("settings")).instantiate(wasm)
         except Exception as exc:
             raise RequestError("link", describe_exception(exc)) from None
         self._next += 1
@@ -216,8 +232,9 @@ class Server:
         for served in self.instances.values():
             served.instance.close()
         self.instances.clear()
-        if self._host is not None:
-            self._host.close()
+        for host in [self._host, *self._variants.values()]:
+            if host is not None:
+                host.close()
 
 
 def _result_types(exports: Any, wasm: bytes) -> dict[str, tuple[str, ...]]:
@@ -277,10 +294,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.dup2(2, 1)  # also catches writes to fd 1 from native code
     sys.stdout = sys.stderr
 
-    def factory(request_timeout: float) -> Any:
-        return construct(host_class or reference_class(), request_timeout)
+    def factory(request_timeout: float, settings: dict[str, float] | None = None) -> Any:
+        return construct(host_class or reference_class(), request_timeout, settings)
 
-    server = Server(factory, describe, args.request_timeout)
+    server = Server(factory, describe, args.request_timeout, settings_factory=factory)
     try:
         serve(server, sys.stdin.buffer, protocol_out)
     finally:

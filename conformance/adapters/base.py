@@ -115,8 +115,14 @@ class HostAdapter(ABC):
         """Name, version, profiles and features of the host."""
 
     @abstractmethod
-    def instantiate(self, wasm: bytes, *, timeout: float | None = None) -> Instance:
-        """A new instance of `wasm` in a fresh store; raises LinkFailed, HostCrashed or HostTimeout."""
+    def instantiate(
+        self, wasm: bytes, *, timeout: float | None = None, settings: Mapping[str, float] | None = None
+    ) -> Instance:
+        """A new instance of `wasm` in a fresh store; raises LinkFailed, HostCrashed or HostTimeout.
+
+        `settings` (a fixture's `host_settings`: request_timeout_seconds, max_outstanding_futures,
+        max_training_handles) are hints that let the case finish sooner; an adapter whose host cannot
+        apply them ignores them, and the case must still pass."""
 
     @abstractmethod
     def close(self) -> None:

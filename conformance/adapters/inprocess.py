@@ -19,11 +19,19 @@ from __future__ import annotations
 import contextlib
 import math
 import threading
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
 import wasmtime
 
-from reference_host import CORPUS_REQUEST_TIMEOUT, construct, describe_exception, describe_host, results_of
+from reference_host import (
+    CORPUS_REQUEST_TIMEOUT,
+    construct,
+    describe_exception,
+    describe_host,
+    results_of,
+    setting_options,
+)
 
 from .base import GuestTrap, HostAdapter, HostInfo, HostTimeout, Instance, LinkFailed
 
@@ -109,32 +117,58 @@ class InProcessInstance(Instance):
 
 
 class InProcessAdapter(HostAdapter):
-    """Wraps one host object; one adapter per worker thread (stores are not shared across threads)."""
+    """Wraps one host object; one adapter per worker thread (stores are not shared across threads).
+
+    A case with `host_settings` gets a host object built with them (one per distinct settings, kept for the
+    adapter's life): the settings of this host shape are HostConfig fields, fixed when the host is built."""
 
     def __init__(self, host_class: type, *, spec: str, request_timeout: float = CORPUS_REQUEST_TIMEOUT) -> None:
         self.spec = spec
+        self._class = host_class
+        self._request_timeout = request_timeout
         self._host = construct(host_class, request_timeout)
         self._info = HostInfo.of(describe_host(self._host))
-        self._ticker: _EpochTicker | None = None
-        engine = getattr(self._host, "engine", None)
-        if getattr(getattr(self._host, "config", None), "epoch_interruption", False) and isinstance(
-            engine, wasmtime.Engine
-        ):
-            self._ticker = _EpochTicker.acquire(engine)
+        self._tickers: dict[int, _EpochTicker] = {}
+        self._variants: dict[tuple[tuple[str, float], ...], Any] = {}
+        self._watch(self._host)
+
+    def _watch(self, host: Any) -> None:
+        """Start (or share) the epoch ticker of `host`'s engine, when it has epoch interruption on."""
+        engine = getattr(host, "engine", None)
+        epoch = getattr(getattr(host, "config", None), "epoch_interruption", False)
+        if epoch and isinstance(engine, wasmtime.Engine) and id(engine) not in self._tickers:
+            self._tickers[id(engine)] = _EpochTicker.acquire(engine)
+
+    def _host_for(self, settings: Mapping[str, float] | None) -> Any:
+        options = setting_options(settings)
+        if not options:
+            return self._host
+        key = tuple(sorted(options.items()))
+        host = self._variants.get(key)
+        if host is None:
+            host = self._variants[key] = construct(self._class, self._request_timeout, options)
+            self._watch(host)
+        return host
 
     @property
     def info(self) -> HostInfo:
         return self._info
 
-    def instantiate(self, wasm: bytes, *, timeout: float | None = None) -> Instance:
+    def instantiate(
+        self, wasm: bytes, *, timeout: float | None = None, settings: Mapping[str, float] | None = None
+    ) -> Instance:
         try:
-            return InProcessInstance(self._host.instantiate(wasm), preemptible=self._ticker is not None)
+            host = self._host_for(settings)
+            preemptible = id(getattr(host, "engine", None)) in self._tickers
+            return InProcessInstance(host.instantiate(wasm), preemptible=preemptible)
         except Exception as exc:
             raise LinkFailed(describe_exception(exc)) from None
 
     def close(self) -> None:
-        if self._ticker is not None:
-            self._ticker.release()
-            self._ticker = None
-        with contextlib.suppress(Exception):
-            self._host.close()
+        for ticker in self._tickers.values():
+            ticker.release()
+        self._tickers.clear()
+        for host in [self._host, *self._variants.values()]:
+            with contextlib.suppress(Exception):
+                host.close()
+        self._variants.clear()

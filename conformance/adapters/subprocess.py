@@ -30,6 +30,7 @@ import subprocess
 import threading
 import time
 import weakref
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -68,6 +69,14 @@ _EXITED = _Marker("leader exited")
 @dataclass(frozen=True)
 class _TooLong:
     size: int
+
+
+class _Refused(HostCrashed):
+    """The host answered a request with an error reply of `kind` other than trap, link or memory."""
+
+    def __init__(self, kind: str, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind
 
 
 def _broke(what: str) -> ProtocolViolation:
@@ -142,6 +151,7 @@ class _Process:
         self.events: queue.Queue[object] = queue.Queue()
         self.stderr_tail: collections.deque[str] = collections.deque(maxlen=STDERR_LINES)
         self.line_cap = MAX_LINE
+        self.takes_settings = True  # until it refuses an `instantiate` that carries settings
         self.exited = threading.Event()
         self._next_id = 0
         self._killed = False
@@ -514,7 +524,7 @@ class SubprocessAdapter(HostAdapter):
             raise LinkFailed(text)
         if kind == "memory":
             raise IndexError(text)
-        raise HostCrashed(f"host reported {kind} error for {message['op']!r}: {text}")
+        raise _Refused(kind, f"host reported {kind} error for {message['op']!r}: {text}")
 
     @property
     def info(self) -> HostInfo:
@@ -522,13 +532,28 @@ class SubprocessAdapter(HostAdapter):
         assert self._info is not None
         return self._info
 
-    def instantiate(self, wasm: bytes, *, timeout: float | None = None) -> Instance:
+    def instantiate(
+        self, wasm: bytes, *, timeout: float | None = None, settings: Mapping[str, float] | None = None
+    ) -> Instance:
+        """`instantiate`, with the case's `settings` when there are any (protocol 2). A host that refuses
+        the settings field (`bad_request`) is asked again without it, and not sent settings again until it
+        restarts: settings are hints, and a strict host must not fail a case over them."""
         process = self._ensure()
         imports, exports, funcs = _signatures(wasm)
         message: dict[str, Any] = {"op": "instantiate", "wasm_b64": base64.b64encode(wasm).decode()}
         if self.protocol >= 2:
             message |= {"imports": imports, "exports": exports}
-        reply = self._call_on(process, message, timeout if timeout is not None else DEFAULT_CALL_TIMEOUT)
+            if settings and process.takes_settings:
+                message["settings"] = dict(settings)
+        deadline = time.monotonic() + (timeout if timeout is not None else DEFAULT_CALL_TIMEOUT)
+        try:
+            reply = self._call_on(process, message, deadline - time.monotonic())
+        except _Refused as exc:
+            if exc.kind != "bad_request" or "settings" not in message:
+                raise
+            process.takes_settings = False
+            del message["settings"]
+            reply = self._call_on(process, message, max(0.0, deadline - time.monotonic()))
         return SubprocessInstance(self, reply["instance"], funcs)
 
     def provided_imports(self) -> dict[tuple[str, str], FuncSig] | None:

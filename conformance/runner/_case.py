@@ -151,7 +151,7 @@ def _instantiate(adapter: HostAdapter, wasm: bytes, fixture: Fixture) -> tuple[I
     made: list[Instance] = []
     try:
         for _ in range(fixture.instances):
-            made.append(adapter.instantiate(wasm, timeout=fixture.timeout_seconds))
+            made.append(adapter.instantiate(wasm, timeout=fixture.timeout_seconds, settings=fixture.host_settings))
     except (LinkFailed, HostCrashed, HostTimeout) as exc:
         _close(made)
         if isinstance(exc, LinkFailed):

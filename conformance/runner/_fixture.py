@@ -127,6 +127,9 @@ class Fixture:
     raw: bool = False
     relations: tuple[Relation, ...] = ()
     instances: int = 1
+    # Optimisation hints for the host (a short request timeout, small caps found at run time): passed with
+    # `instantiate`, never needed to pass (docs/guest-protocol.md §5).
+    host_settings: dict[str, float] = field(default_factory=dict, compare=False)
 
     @property
     def snapshot_checks(self) -> frozenset[int]:
@@ -395,6 +398,7 @@ def load_fixture(path: Path, manifest: Manifest | None = None) -> Fixture:
         raw=path.suffix == ".wasm" or bool(data.get("raw", False)),
         relations=relations,
         instances=int(data.get("instances", 1)),
+        host_settings=dict(data.get("host_settings", {})),
     )
 
 
