@@ -70,16 +70,25 @@ class UsageError(BadInput):
     """Bad input from the user that no module-level error describes (a bad option combination): exit 2."""
 
 
-def _command_modules() -> dict[str, object]:
-    found = {}
-    for info in pkgutil.iter_modules(commands.__path__):
-        if info.name.startswith("_"):
-            continue
-        found[info.name] = importlib.import_module(f"{commands.__name__}.{info.name}")
-    return dict(sorted(found.items()))
+def _command_names() -> list[str]:
+    """Every subcommand's name, from the package listing alone (nothing imported)."""
+    return sorted(info.name for info in pkgutil.iter_modules(commands.__path__) if not info.name.startswith("_"))
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _command_modules(only: str | None = None) -> dict[str, object]:
+    names = [only] if only is not None else _command_names()
+    return {name: importlib.import_module(f"{commands.__name__}.{name}") for name in names}
+
+
+def _named_command(argv: Sequence[str]) -> str | None:
+    """The subcommand `argv` names (its first non-option word), when it is one: only that module is then
+    imported, since importing every command costs more than some commands take to run."""
+    word = next((arg for arg in argv if not arg.startswith("-")), None)
+    return word if word in _command_names() else None
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser with every subcommand, or with the subcommand `only` alone (enough to parse its line)."""
     parser = argparse.ArgumentParser(
         prog="ark-conformance",
         description="Conformance suite and ABI validator for the ark-ml-v2 Wasm host API (ark-api-ffi 0.16.0).",
@@ -87,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"ark-conformance {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name, module in _command_modules().items():
+    for name, module in _command_modules(only).items():
         cmd = sub.add_parser(name, help=module.HELP, description=module.HELP)  # type: ignore[attr-defined]
         module.configure(cmd)  # type: ignore[attr-defined]
         cmd.set_defaults(_run=module.run)  # type: ignore[attr-defined]
@@ -95,7 +104,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(_named_command(argv))
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse already printed a one-line usage error

@@ -8,9 +8,10 @@ JavaScript (failures are <details> elements that expand natively).
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jinja2
+if TYPE_CHECKING:
+    import jinja2
 
 from conformance.runner import Outcome, RunResults, error_line
 
@@ -19,6 +20,8 @@ from . import _view
 
 @cache
 def _environment() -> jinja2.Environment:
+    import jinja2  # only when an HTML report is written: most runs write none
+
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("conformance.reports", "templates"),
         autoescape=True,

@@ -141,40 +141,47 @@ def splice_point(source: str) -> int:
     return newline + 1 if newline != -1 and not source[cut:newline].strip() else cut
 
 
+_TOKEN = re.compile(r';;|\(;|"|\(|\)')
+
+
 def _top_level_forms(source: str) -> tuple[int, list[tuple[int, int]]] | None:
-    """(offset after `(module`, [(start, end) of each form directly inside it]); strings and comments skipped."""
-    i, depth, n = 0, 0, len(source)
+    """(offset after `(module`, [(start, end) of each form directly inside it]); strings and comments skipped.
+
+    Jumps from one significant token (comment opener, quote, paren) to the next with a regex: a
+    character-at-a-time loop over every fixture was a measurable part of a run's start-up."""
+    depth, n = 0, len(source)
     module_end: int | None = None
     forms: list[tuple[int, int]] = []
     start = 0
-    while i < n:
-        ch = source[i]
-        if source.startswith(";;", i):
-            i = source.find("\n", i)
-            i = n if i == -1 else i
-            continue
-        if source.startswith("(;", i):
+    match = _TOKEN.search(source)
+    while match is not None:
+        i, token = match.start(), match.group()
+        nxt = i + 1
+        if token == ";;":
+            nxt = source.find("\n", i)
+            nxt = n if nxt == -1 else nxt
+        elif token == "(;":
             close = source.find(";)", i + 2)
-            i = n if close == -1 else close + 2
-            continue
-        if ch == '"':
-            i += 1
-            while i < n and source[i] != '"':
-                i += 2 if source[i] == "\\" else 1
-        elif ch == "(":
+            nxt = n if close == -1 else close + 2
+        elif token == '"':
+            j = i + 1
+            while j < n and source[j] != '"':
+                j += 2 if source[j] == "\\" else 1
+            nxt = j + 1
+        elif token == "(":
             if depth == 0:
-                match = re.match(r"\(\s*module\b", source[i:])
-                if match is None:
+                head = re.match(r"\(\s*module\b", source[i:])
+                if head is None:
                     return None
-                module_end = i + match.end()
+                module_end = i + head.end()
             elif depth == 1:
                 start = i
             depth += 1
-        elif ch == ")":
+        else:
             depth -= 1
             if depth == 1:
                 forms.append((start, i + 1))
             if depth == 0:
                 break
-        i += 1
+        match = _TOKEN.search(source, nxt)
     return None if module_end is None else (module_end, forms)
