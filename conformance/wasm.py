@@ -7,15 +7,19 @@ corpus must compile with both, so a quirk of one parser cannot hide in a fixture
 
 from __future__ import annotations
 
+import hashlib
+import importlib.metadata
 import shutil
 import subprocess
 import tempfile
+import threading
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import wasmtime
 
+from conformance.cache import entry_path, read_entry, store_entry
 from conformance.errors import BadInput
 from conformance.input_file import InputFileError, MiB, read_regular_file
 
@@ -70,6 +74,62 @@ def engine() -> wasmtime.Engine:
     return wasmtime.Engine()
 
 
+MODULE_MAGIC = b"ark-cwasm-1\n"  # then the SHA-256 of the serialized module, then the module
+_modules: dict[tuple[int, str], tuple[wasmtime.Engine, wasmtime.Module]] = {}
+_modules_lock = threading.Lock()
+
+
+def compile_module(engine: wasmtime.Engine, wasm: bytes, engine_key: str | None = "default") -> wasmtime.Module:
+    """`wasmtime.Module(engine, wasm)`, compiled once per process and engine and, across runs, read back
+    from the disk cache (conformance/cache.py) instead of compiled again.
+
+    `engine_key` names the engine's settings (an Engine cannot be asked for them; None: an engine of
+    unknown settings, cached in memory only). A disk entry is keyed by the Wasm's SHA-256, the wasmtime
+    version and `engine_key`, and carries the SHA-256 of its own bytes, checked before wasmtime trusts
+    them; an entry wasmtime refuses (another build) is compiled afresh and replaced. In memory, modules
+    are kept per Engine object (a module of another engine would abort the process). Raises what
+    `wasmtime.Module` raises for a bad module.
+    """
+    digest = hashlib.sha256(wasm).hexdigest()
+    key = (id(engine), digest)  # the entry holds the engine itself, so its id is never reused meanwhile
+    with _modules_lock:
+        cached = _modules.get(key)
+    if cached is not None:
+        return cached[1]
+    path = None
+    if engine_key is not None:
+        path = entry_path("modules", f"wasmtime-{_wasmtime_version()}", engine_key, f"{digest}.cwasm")
+    module = _deserialize(engine, read_entry(path))
+    if module is None:
+        module = wasmtime.Module(engine, wasm)
+        if path is not None:
+            serialized = bytes(module.serialize())
+            store_entry(path, MODULE_MAGIC + hashlib.sha256(serialized).digest() + serialized)
+    with _modules_lock:
+        return _modules.setdefault(key, (engine, module))[1]
+
+
+def _deserialize(engine: wasmtime.Engine, entry: bytes | None) -> wasmtime.Module | None:
+    """The module of a disk entry, or None when there is none or it is damaged or from another build."""
+    if entry is None or not entry.startswith(MODULE_MAGIC):
+        return None
+    checksum, serialized = entry[len(MODULE_MAGIC) : len(MODULE_MAGIC) + 32], entry[len(MODULE_MAGIC) + 32 :]
+    if hashlib.sha256(serialized).digest() != checksum:
+        return None
+    try:
+        return wasmtime.Module.deserialize(engine, serialized)
+    except wasmtime.WasmtimeError:
+        return None
+
+
+@cache
+def _wasmtime_version() -> str:
+    try:
+        return importlib.metadata.version("wasmtime")
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
+
+
 def compile_wat(text: str) -> bytes:
     """WAT -> Wasm binary with wasmtime's parser. Raises WasmError with the parser's first line."""
     try:
@@ -83,7 +143,7 @@ def load_module(wasm: bytes) -> wasmtime.Module:
     if not wasm.startswith(WASM_MAGIC):
         raise WasmError("not a Wasm binary (missing \\0asm magic)")
     try:
-        return wasmtime.Module(engine(), wasm)
+        return compile_module(engine(), wasm)
     except wasmtime.WasmtimeError as exc:
         raise WasmError(f"invalid Wasm module: {_first_line(exc)}") from None
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 import threading
 import weakref
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
 
 import wasmtime
 
 from conformance.manifest import Import
+from conformance.wasm import compile_module
 from conformance.wasm import engine as shared_engine
 
 from ._abi import manifest
@@ -97,10 +98,11 @@ def check_imports(module: wasmtime.Module) -> None:
             )
 
 
-@lru_cache(maxsize=32)
 def _compile(engine: wasmtime.Engine, wasm_bytes: bytes) -> wasmtime.Module:
-    """Compiling is the slow part of instantiation; a module is immutable, so reuse it per engine."""
-    return wasmtime.Module(engine, wasm_bytes)
+    """Compiling is the slow part of instantiation; a module is immutable, so it is compiled once per engine
+    configuration (and cached on disk across runs: conformance.wasm.compile_module)."""
+    known = {id(shared_engine()): "default", id(_epoch_engine()): "epoch"}
+    return compile_module(engine, wasm_bytes, known.get(id(engine)))
 
 
 class GuestInstance:

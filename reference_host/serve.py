@@ -19,6 +19,7 @@ import binascii
 import json
 import os
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from typing import Any, BinaryIO
 
@@ -98,15 +99,22 @@ class Server:
         self.request_timeout = request_timeout
         self.protocol = 1  # until a hello says otherwise: a runner that never says hello speaks v1
         self._host: Any = None
+        self._building = threading.Lock()
         self._variants: dict[tuple[tuple[str, float], ...], Any] = {}
         self.instances: dict[int, _Served] = {}
         self._next = 0
 
     @property
     def host(self) -> Any:
-        if self._host is None:
-            self._host = self._factory(self.request_timeout)
-        return self._host
+        with self._building:
+            if self._host is None:
+                self._host = self._factory(self.request_timeout)
+            return self._host
+
+    def warm(self) -> None:
+        """Build the host on a background thread (after `hello` is answered): the imports it needs then
+        overlap with the runner's own start-up instead of delaying the first `instantiate`."""
+        threading.Thread(target=lambda: self.host, daemon=True, name="warm-host").start()
 
     def host_for(self, settings: Any) -> Any:
         """The host an instance with these `instantiate` settings runs on (the plain host when none apply)."""
@@ -252,9 +260,11 @@ def _result_types(exports: Any, wasm: bytes) -> dict[str, tuple[str, ...]]:
 
 def serve(server: Server, stdin: BinaryIO, stdout: BinaryIO) -> None:
     """Answer requests until `shutdown` or end of input."""
+    warmed = False
     for line in stdin:
         if not line.strip():
             continue
+        request: Any = None
         try:
             request = json.loads(line)
             if not isinstance(request, dict):
@@ -267,6 +277,9 @@ def serve(server: Server, stdin: BinaryIO, stdout: BinaryIO) -> None:
             reply = server.handle(request)
         stdout.write(json.dumps(reply).encode() + b"\n")
         stdout.flush()
+        if not warmed and isinstance(request, dict) and request.get("op") == "hello" and reply.get("ok"):
+            warmed = True
+            server.warm()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

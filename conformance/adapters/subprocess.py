@@ -67,6 +67,15 @@ _EXITED = _Marker("leader exited")
 
 
 @dataclass(frozen=True)
+class _Pending:
+    """A request sent and not yet answered: the message (with its id) and its absolute deadline."""
+
+    message: dict[str, Any]
+    deadline: float
+    timeout: float
+
+
+@dataclass(frozen=True)
 class _TooLong:
     size: int
 
@@ -222,16 +231,27 @@ class _Process:
     def request(self, message: dict[str, Any], timeout: float, line_cap: int = MAX_LINE) -> dict[str, Any]:
         """Send `message`, return the reply that answers it; HostTimeout, HostCrashed or ProtocolViolation
         (the host killed) otherwise. The deadline is fixed here: nothing the host writes extends it."""
+        return self.finish(self.begin(message, timeout, line_cap))
+
+    def begin(self, message: dict[str, Any], timeout: float, line_cap: int = MAX_LINE) -> _Pending:
+        """Send `message` (its deadline starts now); `finish` reads the reply. One request at a time."""
         deadline = time.monotonic() + timeout
-        op = message["op"]
         if self._killed:
             raise HostCrashed("host process was killed")
         self._next_id += 1
-        message = {"id": self._next_id, **message}
+        pending = _Pending({"id": self._next_id, **message}, deadline, timeout)
         self.line_cap = line_cap
         try:
-            self._send(json.dumps(message).encode() + b"\n", deadline, op)
-            return self._await(message, deadline, timeout)
+            self._send(json.dumps(pending.message).encode() + b"\n", deadline, message["op"])
+        except (HostTimeout, HostCrashed):
+            self.kill()
+            raise
+        return pending
+
+    def finish(self, pending: _Pending) -> dict[str, Any]:
+        """The reply to the request `begin` sent, within its deadline."""
+        try:
+            return self._await(pending.message, pending.deadline, pending.timeout)
         except (HostTimeout, HostCrashed):
             self.kill()
             raise
@@ -487,17 +507,35 @@ class SubprocessAdapter(HostAdapter):
         self.settings = {"request_timeout_seconds": request_timeout}
         self.protocol = PROTOCOL_VERSION
         self._process: _Process | None = None
+        self._hello: _Pending | None = None  # a hello sent by start() whose reply is not read yet
         self._info: HostInfo | None = None
 
-    def _ensure(self) -> _Process:
-        if self._process is not None and self._process.alive:
-            return self._process
+    def start(self) -> None:
+        """Start the host process and send `hello` without waiting for the reply: a runner calls this
+        before its own start-up work (loading the corpus), so the host starts meanwhile."""
+        if self._process is None or not self._process.alive:
+            self._spawn()
+
+    def _spawn(self) -> _Process:
         if self._process is not None:
             self._process.kill()  # its leader exited: reap it, and kill whatever it left in its group
         process = self._process = _Process(self.argv)
         hello = {"op": "hello", "protocol": PROTOCOL_VERSION, "settings": self.settings}
         try:
-            reply = self._call_on(process, hello, HELLO_SECONDS)
+            self._hello = process.begin(hello, HELLO_SECONDS)
+        except Exception:
+            process.kill()
+            raise
+        return process
+
+    def _ensure(self) -> _Process:
+        if self._process is not None and self._process.alive and self._hello is None:
+            return self._process
+        process = self._process if self._hello is not None and self._process is not None else self._spawn()
+        pending, self._hello = self._hello, None
+        assert pending is not None
+        try:
+            reply = self._check(process.finish(pending), pending.message)
         except Exception:
             process.kill()  # a host that cannot say hello is of no use, even if it is still running
             raise
@@ -514,7 +552,10 @@ class SubprocessAdapter(HostAdapter):
     def _call_on(
         self, process: _Process, message: dict[str, Any], timeout: float, line_cap: int = MAX_LINE
     ) -> dict[str, Any]:
-        reply = process.request(message, timeout, line_cap)
+        return self._check(process.request(message, timeout, line_cap), message)
+
+    def _check(self, reply: dict[str, Any], message: dict[str, Any]) -> dict[str, Any]:
+        """The reply when it is a success; else the exception its error kind maps to."""
         if reply["ok"]:
             return reply
         kind, text = reply["error"]["kind"], _short(reply["error"]["message"])

@@ -22,7 +22,7 @@ from ._results import (
     results_schema,
     versions,
 )
-from ._run import HostUnavailable, RunOptions, execute_case, run_suite, select
+from ._run import HostUnavailable, RunOptions, execute_case, planned_jobs, run_suite, select
 from ._verdict import VERDICTS, profile_verdict, verdicts
 from ._verify import verify_results
 
@@ -66,6 +66,7 @@ __all__ = [
     "load_fixture",
     "load_hard_values",
     "parse_header",
+    "planned_jobs",
     "profile_verdict",
     "read_results_file",
     "render_table",

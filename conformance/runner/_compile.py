@@ -8,24 +8,13 @@ memory and, when a cache directory is usable, on disk (written atomically: paral
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 import threading
-from pathlib import Path
 
+from conformance.cache import entry_path, read_entry, store_entry
 from conformance.wasm import compile_wat, function_export_names, validate_module
 
 _memory: dict[str, bytes] = {}
 _lock = threading.Lock()
-
-
-def cache_dir() -> Path | None:
-    """`$ARK_CONFORMANCE_CACHE`, else `$XDG_CACHE_HOME/ark-conformance/wasm`; empty env value disables disk."""
-    configured = os.environ.get("ARK_CONFORMANCE_CACHE")
-    if configured is not None:
-        return Path(configured) if configured else None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "ark-conformance" / "wasm"
 
 
 def compile_cached(source: str) -> bytes:
@@ -34,29 +23,14 @@ def compile_cached(source: str) -> bytes:
     with _lock:
         if digest in _memory:
             return _memory[digest]
-    directory = cache_dir()
-    path = directory / f"{digest}.wasm" if directory else None
-    wasm: bytes | None = None
-    if path is not None and path.is_file():
-        wasm = path.read_bytes()
+    path = entry_path(f"{digest}.wasm")
+    wasm = read_entry(path)
     if wasm is None:
         wasm = compile_wat(source)
-        if path is not None:
-            _store(path, wasm)
+        store_entry(path, wasm)
     with _lock:
         _memory[digest] = wasm
     return wasm
-
-
-def _store(path: Path, wasm: bytes) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(wasm)
-        os.replace(tmp, path)
-    except OSError:  # a read-only home is no reason to fail a run: the memory cache still works
-        pass
 
 
 _exports: dict[str, frozenset[str]] = {}

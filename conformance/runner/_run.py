@@ -56,6 +56,12 @@ def select(fixtures: list[Fixture], pattern: str | None) -> list[Fixture]:
     return [f for f in fixtures if fnmatch.fnmatchcase(f.id, glob)]
 
 
+def planned_jobs(jobs: int, selected: int) -> int:
+    """Worker threads (= adapters) a run of `selected` cases uses: `--jobs` (0: the CPU count), at most one
+    per case."""
+    return max(1, min(jobs or os.cpu_count() or 1, selected or 1))
+
+
 def _host_dict(spec: str, info: HostInfo) -> dict:
     return {
         "spec": spec,
@@ -152,7 +158,7 @@ def run_suite(
         fixture_set_sha256=fixture_set_digest((f.id, f.sha256) for f in fixtures),
         expectations=options.expectations.source,
     )
-    jobs = max(1, min(options.jobs or os.cpu_count() or 1, len(selected) or 1))
+    jobs = planned_jobs(options.jobs, len(selected))
     todo: queue.Queue[tuple[int, Fixture]] = queue.Queue()
     for item in enumerate(selected):
         todo.put(item)

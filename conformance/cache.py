@@ -1,0 +1,62 @@
+"""The on-disk cache of compiled fixtures: WAT -> Wasm binaries, and wasmtime's compiled modules.
+
+Why: a full run compiles about a hundred modules, and the same ones again on the next run; both steps are
+pure functions of their input, so every entry is keyed by the SHA-256 of that input (plus, for compiled
+modules, the wasmtime version and the engine's settings) and a stale entry is impossible.
+
+Where: `$ARK_CONFORMANCE_CACHE` (an empty value disables the disk cache), else
+`$XDG_CACHE_HOME/ark-conformance/wasm` (`~/.cache/...`). Entries are written to a temporary file and
+renamed into place, so parallel runs (pytest-xdist workers, several hosts) never read half an entry; an
+unwritable directory only disables the disk cache.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+
+def cache_dir() -> Path | None:
+    """`$ARK_CONFORMANCE_CACHE`, else `$XDG_CACHE_HOME/ark-conformance/wasm`; empty env value disables disk."""
+    configured = os.environ.get("ARK_CONFORMANCE_CACHE")
+    if configured is not None:
+        return Path(configured) if configured else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "ark-conformance" / "wasm"
+
+
+def entry_path(*parts: str) -> Path | None:
+    """The path of a cache entry under the cache directory, or None when the disk cache is off."""
+    directory = cache_dir()
+    return directory.joinpath(*parts) if directory is not None else None
+
+
+def read_entry(path: Path | None) -> bytes | None:
+    """The entry's bytes, or None when it is absent or unreadable."""
+    if path is None:
+        return None
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def store_entry(path: Path | None, data: bytes) -> None:
+    """Write atomically (temporary file + rename); a read-only cache is no reason to fail a run."""
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+    except OSError:
+        pass
