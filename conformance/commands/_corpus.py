@@ -9,10 +9,11 @@ from conformance.cli import UsageError
 from conformance.runner import Fixture, FixtureError, discover
 
 
-def load_corpus(directory: Path) -> list[Fixture]:
-    """Every fixture in `directory`; a broken corpus is bad input (each problem on stderr, exit 2)."""
+def load_corpus(directory: Path, pattern: str | None = None) -> list[Fixture]:
+    """Every fixture in `directory` (only those `pattern` selects, as `-k` does, when given: the others are
+    neither loaded nor linted); a broken fixture is bad input (each problem on stderr, exit 2)."""
     try:
-        return discover(directory)
+        return discover(directory, pattern=pattern)
     except FixtureError as exc:
         for problem in exc.problems[1:]:
             print(problem, file=sys.stderr)

@@ -7,14 +7,19 @@ import os
 import sys
 from pathlib import Path
 
-from conformance.adapters import SPEC_HELP, check_spec, open_adapter
+from conformance.adapters import SPEC_HELP, HostAdapter, check_spec, open_adapter
 from conformance.cli import UsageError, interrupted_exit_code
 from conformance.commands._corpus import load_corpus
 from conformance.corpus import default_fixtures_dir
 from conformance.reports import TerminalReporter, file_reporters
 from conformance.runner import (
+    Expectations,
     RunOptions,
+    corpus_identities,
+    fixture_paths,
     load_expectations,
+    matching_stems,
+    planned_jobs,
     run_suite,
     select,
 )
@@ -74,11 +79,36 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--seed must be in 0..4294967295 (a u32 case_seed)")
     check_output_paths(args.report_dir, args.json, args.junit)
     expectations = load_expectations(args.expectations)  # ExpectationsError is BadInput: exit 2
-    fixtures = load_corpus(args.fixtures)
+    started = _start_hosts(args)
+    try:
+        return _run(args, expectations, started)
+    finally:
+        for adapter in started:  # those the run did not take (it selected fewer cases than expected)
+            adapter.close()
+
+
+def _start_hosts(args: argparse.Namespace) -> list[HostAdapter]:
+    """Subprocess hosts, started (process spawned, `hello` sent) before the corpus is loaded: a host's own
+    start-up (imports, hello) then overlaps the runner's. One per worker the run will use, counted from
+    the fixture file names `-k` matches. In-process hosts start in `run_suite` as before (their start-up
+    would only compete for this process's interpreter lock)."""
+    if not args.host.startswith("subprocess:") or not args.fixtures.is_dir():
+        return []
+    stems = matching_stems([path.stem for path in fixture_paths(args.fixtures)], args.pattern)
+    adapters = [open_adapter(args.host) for _ in range(planned_jobs(args.jobs, len(stems)))]
+    for adapter in adapters:
+        adapter.start()  # type: ignore[attr-defined]
+    return adapters
+
+
+def _run(args: argparse.Namespace, expectations: Expectations, started: list[HostAdapter]) -> int:
+    fixtures = load_corpus(args.fixtures, args.pattern)
     selected = select(fixtures, args.pattern)
     if not selected:
         raise UsageError(f"no fixture matches -k {args.pattern!r}")
-    for stale in expectations.unmatched([f.id for f in fixtures]):
+    corpus = corpus_identities(args.fixtures) if args.pattern else None
+    ids = [case_id for case_id, _ in corpus] if corpus is not None else [f.id for f in fixtures]
+    for stale in expectations.unmatched(ids):
         print(f"warning: expectation {stale.pattern!r} matches no fixture", file=sys.stderr)
 
     options = RunOptions(
@@ -91,5 +121,9 @@ def run(args: argparse.Namespace) -> int:
     )
     reporters = [TerminalReporter(sys.stderr, sys.stdout, quiet=args.quiet)]
     reporters += file_reporters(args.report_dir, args.json, args.junit, stable=args.stable)
-    results = run_suite(fixtures, options, lambda: open_adapter(args.host), reporters)
+
+    def adapter() -> HostAdapter:
+        return started.pop(0) if started else open_adapter(args.host)
+
+    results = run_suite(fixtures, options, adapter, reporters, corpus=corpus)
     return interrupted_exit_code() if results.interrupted else results.exit_code  # 128 + signal: 130 for Ctrl-C

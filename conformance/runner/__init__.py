@@ -7,7 +7,18 @@ from ._case import CaseRun, run_case
 from ._compile import compile_cached, function_exports
 from ._coverage import compute_coverage, load_hard_values, render_table
 from ._expectations import Expectation, Expectations, ExpectationsError, apply, load_expectations
-from ._fixture import Check, Fixture, FixtureError, HiveAssertion, discover, fixture_paths, load_fixture, parse_header
+from ._fixture import (
+    Check,
+    Fixture,
+    FixtureError,
+    HiveAssertion,
+    corpus_identities,
+    discover,
+    fixture_paths,
+    load_fixture,
+    matching_stems,
+    parse_header,
+)
 from ._judge import Diagnostic, HiveObservation, Record, judge
 from ._outcome import BAD, ORDER, PROGRESS_CHAR, Outcome, error_line, exit_code, summary
 from ._reporter import Reporter
@@ -54,6 +65,7 @@ __all__ = [
     "apply",
     "compile_cached",
     "compute_coverage",
+    "corpus_identities",
     "discover",
     "error_line",
     "execute_case",
@@ -65,6 +77,7 @@ __all__ = [
     "load_expectations",
     "load_fixture",
     "load_hard_values",
+    "matching_stems",
     "parse_header",
     "planned_jobs",
     "profile_verdict",

@@ -417,6 +417,31 @@ def fixture_paths(directory: Path) -> list[Path]:
     return sorted(p for p in directory.iterdir() if p.suffix in FIXTURE_SUFFIXES)
 
 
+def identity(path: Path) -> tuple[str, str]:
+    """(id, sha256) of a fixture file as `load_fixture` would give them, without linting it: the header is
+    only parsed for `includes`/`raw` and the text expanded. A run selecting a few fixtures with `-k` still
+    records the digest of the whole set (results.json `fixture_set_sha256`) at this cost, not a full
+    load. A file that cannot be read this far counts as its stem and the digest of its bytes."""
+    try:
+        if path.suffix == ".wasm":
+            return path.stem, hashlib.sha256(path.read_bytes()).hexdigest()
+        source, data = read_header(path)
+        expanded, _ = _expanded(path, source, data)
+        return str(data.get("id", path.stem)), hashlib.sha256(expanded.encode("utf-8")).hexdigest()
+    except (ValueError, OSError, AttributeError, TypeError):
+        try:
+            return path.stem, hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            return path.stem, ""
+
+
+def corpus_identities(directory: Path) -> list[tuple[str, str]]:
+    """`identity` of every fixture file in `directory` (FixtureError when there is none)."""
+    if not directory.is_dir():
+        raise FixtureError([f"{directory}: no such fixture directory"])
+    return [identity(path) for path in fixture_paths(directory)]
+
+
 def discover(directory: Path, manifest: Manifest | None = None, pattern: str | None = None) -> list[Fixture]:
     """The fixtures in `directory` (only those whose id matches `pattern`, if given), sorted by id.
 

@@ -145,17 +145,19 @@ def run_suite(
     options: RunOptions,
     adapter_factory: Callable[[], HostAdapter],
     reporters: Sequence[Reporter] = (),
+    corpus: Sequence[tuple[str, str]] | None = None,
 ) -> RunResults:
-    """Run the fixtures `options.pattern` selects from `fixtures` (the whole set); one adapter per worker
-    thread. Ctrl-C stops the run within a second and returns the cases done so far, marked interrupted."""
+    """Run the fixtures `options.pattern` selects from `fixtures` (the whole set, or, with `corpus` the
+    (id, sha256) of the whole set, at least the selected ones); one adapter per worker thread. Ctrl-C
+    stops the run within a second and returns the cases done so far, marked interrupted."""
     started_at = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
     started = time.monotonic()
     selected = select(fixtures, options.pattern)
     selection = Selection(
         fixtures_dir=str(options.fixtures_dir),
         pattern=options.pattern,
-        corpus_size=len(fixtures),
-        fixture_set_sha256=fixture_set_digest((f.id, f.sha256) for f in fixtures),
+        corpus_size=len(corpus) if corpus is not None else len(fixtures),
+        fixture_set_sha256=fixture_set_digest(corpus if corpus is not None else [(f.id, f.sha256) for f in fixtures]),
         expectations=options.expectations.source,
     )
     jobs = planned_jobs(options.jobs, len(selected))
