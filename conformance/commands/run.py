@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from conformance.adapters import SPEC_HELP, HostAdapter, check_spec, open_adapter
+from conformance.adapters import SPEC_HELP, AdapterError, HostAdapter, check_spec, open_adapter
 from conformance.cli import UsageError, interrupted_exit_code
 from conformance.commands._corpus import load_corpus
 from conformance.corpus import default_fixtures_dir
@@ -96,8 +96,13 @@ def _start_hosts(args: argparse.Namespace) -> list[HostAdapter]:
         return []
     stems = matching_stems([path.stem for path in fixture_paths(args.fixtures)], args.pattern)
     adapters = [open_adapter(args.host) for _ in range(planned_jobs(args.jobs, len(stems)))]
-    for adapter in adapters:
-        adapter.start()  # type: ignore[attr-defined]
+    try:
+        for adapter in adapters:
+            adapter.start()  # type: ignore[attr-defined]
+    except AdapterError:  # cannot even be started: run_suite reports it the usual way
+        for adapter in adapters:
+            adapter.close()
+        return []
     return adapters
 
 

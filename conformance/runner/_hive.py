@@ -8,19 +8,37 @@ the guest is told `127.0.0.1` and the simulator's ephemeral port.
 from __future__ import annotations
 
 import contextlib
+import functools
+import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from ._fixture import Fixture
 from ._judge import HiveObservation
 
 
+@functools.lru_cache(maxsize=64)
+def _scenario(path: Path, mtime_ns: int) -> tuple[Any, frozenset[str]]:
+    """(the parsed Scenario, its initial run ids) of a scenario file version: many fixtures share one, and
+    a Scenario is never changed by the simulator that runs it, so it is validated once per run."""
+    from conformance.hive import Scenario
+
+    data = json.loads(path.read_text("utf-8"))
+    return Scenario.from_dict(data), frozenset(run.get("run_id") for run in data.get("runs", []))
+
+
+def scenario_of(fixture: Fixture) -> tuple[Any, frozenset[str]]:
+    path = fixture.scenario_path
+    return _scenario(path, path.stat().st_mtime_ns)
+
+
 @contextlib.contextmanager
 def simulator_for(fixture: Fixture) -> Iterator[tuple[Any, str, int]]:
     """(simulator, host, port) of a running loopback simulator for the fixture's scenario."""
-    from conformance.hive import HiveSimulator, Scenario
+    from conformance.hive import HiveSimulator
 
-    sim = HiveSimulator(Scenario.from_dict(fixture.scenario_data()))
+    sim = HiveSimulator(scenario_of(fixture)[0])
     with sim.loopback_server() as address:
         yield sim, address.host, address.port
 
@@ -35,7 +53,7 @@ def observe(sim: Any, fixture: Fixture) -> HiveObservation:
         {"route": r.route, "method": r.method, "path": r.path, "json": _plain(r.json)} for r in list(sim.requests)
     ]
     seen = HiveObservation(requests=requests)
-    initial = {run.get("run_id") for run in fixture.scenario_data().get("runs", [])}
+    initial = scenario_of(fixture)[1]
     for run_id in list(sim.run_ids):
         try:
             run = sim.run(run_id)
