@@ -7,6 +7,7 @@ with :class:`LinkError` before instantiation.
 
 from __future__ import annotations
 
+import functools
 import threading
 import weakref
 from dataclasses import dataclass, field
@@ -64,10 +65,19 @@ def _wasm_type(name: str) -> wasmtime.ValType:
     return {"i32": wasmtime.ValType.i32(), "i64": wasmtime.ValType.i64()}[name]
 
 
+class _FuncType(wasmtime.FuncType):
+    """A FuncType whose `results` list is built once: wasmtime-py's `Linker.define_func` reads it on every
+    call, and rebuilding it was most of the cost of linking an instance (16 imports, every case)."""
+
+    @functools.cached_property
+    def results(self) -> list[wasmtime.ValType]:  # type: ignore[override]
+        return super().results
+
+
 @cache
 def func_type(imp: Import, engine: wasmtime.Engine | None = None) -> wasmtime.FuncType:
     """The import's FuncType (cached per engine: types are not shared between engine configurations)."""
-    return wasmtime.FuncType([_wasm_type(p.wasm) for p in imp.params], [_wasm_type(r) for r in imp.results])
+    return _FuncType([_wasm_type(p.wasm) for p in imp.params], [_wasm_type(r) for r in imp.results])
 
 
 def check_imports(module: wasmtime.Module) -> None:
