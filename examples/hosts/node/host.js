@@ -10,7 +10,7 @@
 
 const fs = require('node:fs');
 const readline = require('node:readline');
-const { DEFAULT_LIMITS, IMPORTS, PROFILES, FEATURES } = require('./lib/abi.js');
+const { DEFAULT_LIMITS, IMPORTS, MAX_TRAINING_HANDLES, PROFILES, FEATURES } = require('./lib/abi.js');
 const { GuestMemory } = require('./lib/guest_memory.js');
 const { HandleCounter, InstanceFutures } = require('./lib/futures.js');
 const { makeImports } = require('./lib/ml_imports.js');
@@ -87,6 +87,24 @@ function encodeValue(value) {
   throw new HostError('internal', `export returned a ${typeof value}, which the protocol cannot carry`);
 }
 
+// `instantiate` may carry `settings` (a fixture's host_settings): hints that let the case finish sooner.
+// This host applies the three it knows to that instance only and ignores anything else.
+const INSTANCE_SETTINGS = {
+  request_timeout_seconds: (v) => typeof v === 'number' && v > 0,
+  max_outstanding_futures: (v) => Number.isInteger(v) && v >= 1,
+  max_training_handles: (v) => Number.isInteger(v) && v >= 1,
+};
+
+function instanceLimits(settings) {
+  const limits = { ...state.limits, max_training_handles: MAX_TRAINING_HANDLES };
+  if (settings && typeof settings === 'object') {
+    for (const [name, valid] of Object.entries(INSTANCE_SETTINGS)) {
+      if (valid(settings[name])) limits[name] = settings[name];
+    }
+  }
+  return limits;
+}
+
 const ops = {
   hello(req) {
     if (req.protocol < PROTOCOL) {
@@ -110,9 +128,10 @@ const ops = {
       throw new HostError('link', `not a valid Wasm module: ${err.message}`);
     }
     checkImports(module, req.imports);
+    const limits = instanceLimits(req.settings);
     const memory = new GuestMemory();
-    const futures = new InstanceFutures(state.counter, state.limits, log);
-    const imports = makeImports({ memory, futures, limits: state.limits, sync: state.sync, log, workerCid: null });
+    const futures = new InstanceFutures(state.counter, limits, log);
+    const imports = makeImports({ memory, futures, limits, sync: state.sync, log, workerCid: null });
     const importObject = {};
     for (const { module: name } of WebAssembly.Module.imports(module)) {
       if (!GUEST_MODULES.has(name)) throw new HostError('link', `host provides no module ${name}`);

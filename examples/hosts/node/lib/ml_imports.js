@@ -230,7 +230,7 @@ function makeImports(ctx) {
       Kind.training_handle,
       SIZE.TrainingHandle,
       (training) => u64le(futures.addTraining(training)),
-      () => (futures.trainings.size >= MAX_TRAINING_HANDLES ? E.Unavailable : E.Success),
+      () => (futures.trainings.size >= (limits.max_training_handles ?? MAX_TRAINING_HANDLES) ? E.Unavailable : E.Success),
     ),
     ml__poll_future_vec_u8(handle, out) {
       const outPtr = u32(out);
