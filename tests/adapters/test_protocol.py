@@ -3,6 +3,7 @@ settings exchange, limits in `hello`, versions, and every request valid against 
 
 from __future__ import annotations
 
+import base64
 import json
 import shlex
 import sys
@@ -99,6 +100,61 @@ def test_settings_reach_the_host_and_limits_come_back():
     assert limits == {"request_timeout_seconds": 0.25, "max_outstanding_futures": 64, "max_download_bytes": 16777216}
     with open_adapter("reference") as adapter:
         assert adapter.info.limits["request_timeout_seconds"] == 1.0
+
+
+def test_instantiate_settings_reach_the_host_of_that_instance_only(tmp_path, monkeypatch, values_wasm):
+    """A case's host_settings travel with its `instantiate` (and only there), valid against the request
+    schema; the reference server builds that instance on a host with those limits."""
+    record = tmp_path / "requests.jsonl"
+    monkeypatch.setenv("MISBEHAVING_RECORD", str(record))
+    with SubprocessAdapter(_misbehaving("correct"), spec="test") as adapter:
+        adapter.instantiate(values_wasm, settings={"max_training_handles": 16}).close()
+        adapter.instantiate(values_wasm).close()
+    validator = jsonschema.Draft202012Validator(json.loads((SCHEMAS / "subprocess-request.schema.json").read_text()))
+    made = [r for r in map(json.loads, record.read_text().splitlines()) if r["op"] == "instantiate"]
+    assert all(validator.is_valid(r) for r in made)
+    assert made[0]["settings"] == {"max_training_handles": 16} and "settings" not in made[1]
+
+    from reference_host import ReferenceHost, construct
+    from reference_host.serve import Server
+
+    def factory(timeout: float, settings: dict | None = None) -> ReferenceHost:
+        return construct(ReferenceHost, timeout, settings)
+
+    server = Server(factory, settings_factory=factory)
+    server.handle({"id": 1, "op": "hello", "protocol": 2})
+    wasm = base64.b64encode(values_wasm).decode()
+    for settings in ({"max_training_handles": 16, "request_timeout_seconds": 0.1, "unknown": 1}, None):
+        server.handle({"id": 2, "op": "instantiate", "wasm_b64": wasm, "settings": settings})
+    hinted, plain = (server.instances[i].instance.host.config for i in (1, 2))
+    assert (hinted.max_training_handles, hinted.request_timeout_seconds) == (16, 0.1)
+    assert (plain.max_training_handles, plain.request_timeout_seconds) == (1024, 1.0)
+    server.close()
+
+
+def test_a_host_that_refuses_settings_is_asked_again_without_them_and_passes(tmp_path, monkeypatch, values_wasm):
+    """Settings are hints: a strict host answering `bad_request` to the unknown field still runs the case
+    (here the real hive-timeout fixture, on the host's own 1 s request timeout), and is sent no more."""
+    record = tmp_path / "requests.jsonl"
+    monkeypatch.setenv("MISBEHAVING_RECORD", str(record))
+    fixture = load_fixture(ROOT / "fixtures_wat" / "start_training.hive-timeout.wat")
+    assert fixture.host_settings
+    with SubprocessAdapter(_misbehaving("strict-instantiate"), spec="test") as adapter:
+        assert run_case(adapter, fixture).outcome is Outcome.PASS
+        adapter.instantiate(values_wasm, settings=fixture.host_settings).close()
+    made = [r for r in map(json.loads, record.read_text().splitlines()) if r["op"] == "instantiate"]
+    assert ["settings" in r for r in made] == [True, False, False]
+
+
+def test_in_process_settings_build_a_host_with_those_limits(values_wasm):
+    with open_adapter("reference") as adapter:
+        hinted = adapter.instantiate(values_wasm, settings={"max_outstanding_futures": 16, "bogus": 3})
+        plain = adapter.instantiate(values_wasm)
+        config = hinted._inner.host.config  # type: ignore[attr-defined]
+        assert config.max_outstanding_futures == 16 and config.epoch_interruption
+        assert plain._inner.host.config.max_outstanding_futures == 64  # type: ignore[attr-defined]
+        hinted.close()
+        plain.close()
 
 
 def test_deadline_of_a_spinning_call_kills_the_host_and_the_next_call_restarts_it(values_wasm):

@@ -289,6 +289,11 @@ def _(request):  # the right value, written as a JSON number: breaks on large va
     write({**reply, "results": [int(v) for v in reply["results"]]} if reply["ok"] else reply)
 
 
+@mode("strict-instantiate", when=lambda r: r.get("op") == "instantiate" and "settings" in r)
+def _(request):  # a host that refuses fields it does not know, such as instantiate's settings
+    write({"id": request["id"], "ok": False, "error": {"kind": "bad_request", "message": "unknown field settings"}})
+
+
 # ---------------------------------------------------------------- bad hellos and versions
 
 
