@@ -196,11 +196,11 @@ def test_host_settings_header_is_checked(tmp_path):
 
 
 def test_served_host_is_built_right_after_hello():
-    from reference_host import ReferenceHost
+    from reference_host import ReferenceHost, reference_description
     from reference_host.serve import Server, serve
 
-    built = []
-    server = Server(lambda _timeout: built.append(time.monotonic()) or ReferenceHost())
+    built = []  # hello itself is answered from the manifest (reference_description), without a host
+    server = Server(lambda _timeout: built.append(time.monotonic()) or ReferenceHost(), reference_description)
     serve(server, io.BytesIO(b'{"id": 1, "op": "hello", "protocol": 2}\n'), io.BytesIO())
     deadline = time.monotonic() + 30
     while not built and time.monotonic() < deadline:
