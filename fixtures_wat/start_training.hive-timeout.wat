@@ -5,7 +5,7 @@
 ;;@ scenario = "start-hang"
 ;;@ clauses = ["futures/failed", "futures/take/consumes", "abi/memory/write-only-on-success", "ml-v2/start_training/hive-request", "ml-v2/start_training/returns-future"]
 ;;@ includes = ["start_std", "th_ready"]
-;;@ host_settings = { request_timeout_seconds = 0.1 }  # a hint: the future fails once the timeout elapses
+;;@ host_settings = { request_timeout_seconds = 0.05 }  # a hint: the future fails once the timeout elapses
 ;;@ timeout_seconds = 15
 ;;@
 ;;@ [[check]]

@@ -302,6 +302,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         describe = None
     else:
         host_class, describe = None, reference_description
+    # This process makes synchronous HTTP requests only. httpcore imports trio, when it is installed, just
+    # to offer async support; blocking that import here (ImportError, which httpcore expects) saves a large
+    # part of the host's start-up. The runner's own process is left alone.
+    sys.modules.setdefault("trio", None)  # type: ignore[arg-type]
     # The protocol owns the real stdout; anything the host prints goes to stderr instead.
     protocol_out = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # also catches writes to fd 1 from native code
