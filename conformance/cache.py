@@ -1,4 +1,4 @@
-"""The on-disk cache of compiled fixtures: WAT -> Wasm binaries, and wasmtime's compiled modules.
+"""The on-disk cache: WAT -> Wasm binaries, wasmtime's compiled modules, and documents known to be valid.
 
 Why: a full run compiles about a hundred modules, and the same ones again on the next run; both steps are
 pure functions of their input, so every entry is keyed by the SHA-256 of that input (plus, for compiled
@@ -13,9 +13,12 @@ unwritable directory only disables the disk cache.
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import json
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 
 def cache_dir() -> Path | None:
@@ -60,3 +63,33 @@ def store_entry(path: Path | None, data: bytes) -> None:
             raise
     except OSError:
         pass
+
+
+def _validity_key(schema: Any, data: Any) -> str:
+    text = json.dumps([schema, data], sort_keys=True, default=lambda o: f"{type(o).__name__}:{o!r}")
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def known_valid(schema: Any, data: Any) -> bool:
+    """True when `data` was found valid against `schema` before (in this process or, through the disk
+    cache, an earlier one). Why: validating the manifest, every fixture header and every scenario with
+    jsonschema, and importing jsonschema at all, was a tenth of a run's start-up; the key is the digest
+    of both texts, so a changed schema or document is validated again."""
+    key = _validity_key(schema, data)
+    if key in _valid:
+        return True
+    path = entry_path("valid", key[:2], key)
+    if path is not None and path.is_file():
+        _valid.add(key)
+        return True
+    return False
+
+
+def remember_valid(schema: Any, data: Any) -> None:
+    """Record that `data` is valid against `schema` (never an invalid one: its errors are always shown)."""
+    key = _validity_key(schema, data)
+    _valid.add(key)
+    store_entry(entry_path("valid", key[:2], key), b"")
+
+
+_valid: set[str] = set()

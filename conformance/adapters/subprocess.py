@@ -37,6 +37,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from conformance.cache import known_valid, remember_valid
 from conformance.wasm import FuncSig, WasmError, interface, load_module
 from reference_host import CORPUS_REQUEST_TIMEOUT
 
@@ -152,6 +153,11 @@ def _schema_problem(reply: dict[str, Any], op: str) -> str | None:
     """What is wrong with `reply` as an answer to `op` by the schema, or None."""
     if _plainly_valid(reply, op):
         return None
+    # A host's hello reply is the same on every start: once valid, it need not be validated (nor jsonschema
+    # imported) again. Other replies vary too much to be worth remembering.
+    remember = op == "hello" and reply.get("ok") is True
+    if remember and known_valid({"ok_hello": _reply_schema()}, reply):
+        return None
     import jsonschema
 
     ok = reply.get("ok")
@@ -160,6 +166,8 @@ def _schema_problem(reply: dict[str, Any], op: str) -> str | None:
     definition = f"ok_{'empty' if op in ('write_memory', 'close_instance') else op}" if ok else "error_reply"
     error = jsonschema.exceptions.best_match(_validator(definition).iter_errors(reply))
     if error is None:
+        if remember:
+            remember_valid({"ok_hello": _reply_schema()}, reply)
         return None
     where = "/".join(str(p) for p in error.absolute_path) or "reply"
     return f"{where}: {_short(error.message)}"

@@ -11,8 +11,6 @@ from collections import Counter
 from types import SimpleNamespace
 from typing import Any
 
-import jsonschema
-
 from conformance import __version__
 
 from ._fixture import Fixture
@@ -31,6 +29,8 @@ def verify_results(data: Any, corpus: list[Fixture]) -> list[str]:
         return ["not a results.json object"]
     if data.get("schema_version") != RESULTS_SCHEMA_VERSION:
         return [f"schema_version {data.get('schema_version')!r}: this suite verifies {RESULTS_SCHEMA_VERSION!r}"]
+    import jsonschema  # only when verifying: a run does not need it
+
     errors = sorted(jsonschema.Draft202012Validator(results_schema()).iter_errors(data), key=lambda e: e.json_path)
     if errors:
         return [f"schema: {e.json_path}: {e.message}" for e in errors[:MAX_SCHEMA_ERRORS]]
