@@ -207,3 +207,32 @@ def test_served_host_is_built_right_after_hello():
         time.sleep(0.01)
     assert built, "no instantiate was asked for, yet the host must have been built"
     server.close()
+
+
+def test_a_document_found_valid_is_not_validated_again_and_an_invalid_one_always_is(tmp_path, monkeypatch):
+    import jsonschema
+
+    from conformance import cache
+
+    monkeypatch.setenv("ARK_CONFORMANCE_CACHE", str(tmp_path))
+    monkeypatch.setattr(cache, "_valid", set())
+    schema = {"type": "object", "required": ["a"]}
+    assert not cache.known_valid(schema, {"a": 1})
+    cache.remember_valid(schema, {"a": 1})
+    monkeypatch.setattr(cache, "_valid", set())  # a new process: only the disk entry is left
+    assert cache.known_valid(schema, {"a": 1})
+    assert not cache.known_valid({**schema, "required": ["b"]}, {"a": 1})  # another schema: validate again
+    assert not cache.known_valid(schema, {"a": 2})
+
+    directory = fixture_dir(tmp_path)
+    good = write_variant(directory, "fine", example_text("fine"))
+    load_fixture(good)  # validated once, remembered
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("validated again")
+
+    monkeypatch.setattr(jsonschema, "Draft202012Validator", refuse)
+    load_fixture(good)
+    bad = write_variant(directory, "fine", example_text("fine").replace('scenario = "one-run"', "scenario = 3"))
+    with pytest.raises(AssertionError, match="validated again"):  # never remembered as valid: checked anew
+        load_fixture(bad)
