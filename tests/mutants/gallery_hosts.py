@@ -28,6 +28,7 @@ from reference_host import (
     HostConfig,
     MlImports,
     ReferenceHost,
+    RunRef,
     encode,
     type_size,
 )
@@ -945,3 +946,17 @@ class TrainingCapConsumesFuture(Mutant):
     """At the TrainingHandle cap the take returns Unavailable but has already consumed the future."""
 
     imports_seam = _CapConsumes
+
+
+# --- audit-b mutants ---
+# Per-import hard values (issue 12 audit): each one passes the corpus without its fixture.
+class _AnsweredRunId(MlImports):
+    def connect_run(self, base_url: str, run_id: str) -> RunRef:
+        answer = self.hive.connect(base_url, run_id)
+        return RunRef(base_url, str(answer.get("run_id", run_id)))  # follows whatever run the hive names
+
+
+class ConnectUsesAnsweredRunId(Mutant):
+    """connect_to_experiment's TrainingHandle stands for the run_id of the hive's answer, not the requested one."""
+
+    imports_seam = _AnsweredRunId
