@@ -960,3 +960,16 @@ class ConnectUsesAnsweredRunId(Mutant):
     """connect_to_experiment's TrainingHandle stands for the run_id of the hive's answer, not the requested one."""
 
     imports_seam = _AnsweredRunId
+
+
+class _SignedWorkerCount(MlImports):
+    def start_common(self, name: str, *args: int, checkpoint: str | None, out_ptr: int) -> str:
+        args_list = list(args)
+        args_list[9] = _as_i32(args_list[9])  # num_remote_workers: 2^31 is "negative", so "no workers"
+        return super().start_common(name, *args_list, checkpoint=checkpoint, out_ptr=out_ptr)
+
+
+class SignedWorkerCount(Mutant):
+    """num_remote_workers is read as i32: 2^31 workers skip the link check and reach the hive negative."""
+
+    imports_seam = _SignedWorkerCount
