@@ -17,6 +17,7 @@ from typing import Any, ClassVar
 
 import httpx
 
+from conformance.json_text import MAX_DEPTH, nesting_depth
 from conformance.manifest import load_manifest
 from reference_host import (
     AbiError,
@@ -973,3 +974,17 @@ class SignedWorkerCount(Mutant):
     """num_remote_workers is read as i32: 2^31 workers skip the link check and reach the hive negative."""
 
     imports_seam = _SignedWorkerCount
+
+
+class _DepthOffByOne(MlImports):
+    def config_json(self, ptr: int, length: int) -> str:
+        config = super().config_json(ptr, length)
+        if nesting_depth(config) >= MAX_DEPTH:  # "at most 128" read as "less than 128"
+            raise AbiError("InvalidArguments", "config nested too deep")
+        return config
+
+
+class ConfigDepthOffByOne(Mutant):
+    """The config depth limit is exclusive: a config nested exactly 128 levels is rejected."""
+
+    imports_seam = _DepthOffByOne
