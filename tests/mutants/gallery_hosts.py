@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 
 import httpx
 
-from conformance.json_text import MAX_DEPTH, nesting_depth
+from conformance.json_text import MAX_DEPTH, JsonTextError, loads_strict, nesting_depth
 from conformance.manifest import load_manifest
 from reference_host import (
     AbiError,
@@ -988,3 +988,37 @@ class ConfigDepthOffByOne(Mutant):
     """The config depth limit is exclusive: a config nested exactly 128 levels is rejected."""
 
     imports_seam = _DepthOffByOne
+
+
+class _TrailingDataAccepted(MlImports):
+    def config_json(self, ptr: int, length: int) -> str:
+        config = self.memory.read_str(ptr, length)
+        text = config.lstrip()
+        if nesting_depth(text) > MAX_DEPTH:
+            return super().config_json(ptr, length)  # too deep: rejected as the reference host does
+        try:  # like a streaming parser that stops after the first value (JSONDecoder.raw_decode)
+            _, end = json.JSONDecoder().raw_decode(text)
+            loads_strict(text[:end])  # the first value itself is checked strictly (NaN, depth)
+        except (ValueError, JsonTextError):
+            return super().config_json(ptr, length)
+        return config
+
+
+class ConfigTrailingDataAccepted(Mutant):
+    """config is parsed up to the end of its first value: '{"a":1}x' and '{} {}' are accepted."""
+
+    imports_seam = _TrailingDataAccepted
+
+
+class _ConfigMustBeObject(MlImports):
+    def config_json(self, ptr: int, length: int) -> str:
+        config = super().config_json(ptr, length)
+        if not isinstance(json.loads(config), dict):  # "a config is a JSON object"
+            raise AbiError("InvalidArguments", "config is not a JSON object")
+        return config
+
+
+class ConfigMustBeObject(Mutant):
+    """config must be a JSON object: a top-level array, string or number (valid JSON texts) is rejected."""
+
+    imports_seam = _ConfigMustBeObject
