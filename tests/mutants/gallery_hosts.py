@@ -11,6 +11,7 @@ from __future__ import annotations
 import concurrent.futures
 import contextlib
 import dataclasses
+import hashlib
 import json
 from collections.abc import Callable
 from typing import Any, ClassVar
@@ -24,6 +25,7 @@ from reference_host import (
     FutureEntry,
     FutureState,
     FutureTable,
+    GuestInstance,
     GuestMemory,
     HiveClient,
     HostConfig,
@@ -1022,3 +1024,33 @@ class ConfigMustBeObject(Mutant):
     """config must be a JSON object: a top-level array, string or number (valid JSON texts) is rejected."""
 
     imports_seam = _ConfigMustBeObject
+
+
+class _LinkPerModule(MlImports):
+    def _key(self) -> str:
+        return self.instance.module_key  # type: ignore[attr-defined]  # set by WorkerLinkPerModule
+
+    def set_worker_module_link(self, cid_ptr: int, cid_len: int) -> str:
+        code = super().set_worker_module_link(cid_ptr, cid_len)
+        self.instance.host.links[self._key()] = self.worker_module_cid  # type: ignore[attr-defined]
+        return code
+
+    def start_common(self, name: str, *args: int, checkpoint: str | None, out_ptr: int) -> str:
+        self.worker_module_cid = self.instance.host.links.get(self._key())  # type: ignore[attr-defined]
+        return super().start_common(name, *args, checkpoint=checkpoint, out_ptr=out_ptr)
+
+
+class WorkerLinkPerModule(Mutant):
+    """The worker module link is remembered per guest module, not per instance (the doc's 'current module'
+    read literally): two instances of one module share it."""
+
+    imports_seam = _LinkPerModule
+
+    def __init__(self, config: HostConfig | None = None) -> None:
+        super().__init__(config)
+        self.links: dict[str, str | None] = {}
+
+    def instantiate(self, wasm_bytes: bytes) -> GuestInstance:
+        instance = super().instantiate(wasm_bytes)
+        instance.module_key = hashlib.sha256(bytes(wasm_bytes)).hexdigest()  # type: ignore[attr-defined]
+        return instance
