@@ -28,6 +28,7 @@ from reference_host import (
     GuestInstance,
     GuestMemory,
     HiveClient,
+    HiveFailure,
     HostConfig,
     MlImports,
     ReferenceHost,
@@ -1054,3 +1055,30 @@ class WorkerLinkPerModule(Mutant):
         instance = super().instantiate(wasm_bytes)
         instance.module_key = hashlib.sha256(bytes(wasm_bytes)).hexdigest()  # type: ignore[attr-defined]
         return instance
+
+
+class _SynchronousConnect(MlImports):
+    def connect_to_experiment(
+        self, hive_url_ptr: int, hive_url_len: int, hive_port: int, run_id_ptr: int, run_id_len: int, out_ptr: int
+    ) -> str:
+        base = self.hive_address(hive_url_ptr, hive_url_len, hive_port)
+        run_id = self.run_id(run_id_ptr, run_id_len)
+        self.memory.check_out(out_ptr, "FutureHandle")
+        self.futures.reserve(1)  # the cap is still checked before anything is sent
+        try:  # "connect" done in the call; the future only hands over an outcome that is already there
+            run = self.connect_run(base, run_id)
+        except HiveFailure as exc:
+            failure = exc
+
+            def outcome() -> RunRef:
+                raise failure
+
+        else:
+            outcome = lambda: run  # noqa: E731
+        return self.single_future("connect_to_experiment", out_ptr, outcome)
+
+
+class ConnectIsSynchronous(Mutant):
+    """connect_to_experiment sends POST .../connect inside the call and returns an already resolved future."""
+
+    imports_seam = _SynchronousConnect
