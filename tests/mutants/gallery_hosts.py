@@ -1058,24 +1058,22 @@ class WorkerLinkPerModule(Mutant):
 
 
 class _SynchronousConnect(MlImports):
-    def connect_to_experiment(
-        self, hive_url_ptr: int, hive_url_len: int, hive_port: int, run_id_ptr: int, run_id_len: int, out_ptr: int
-    ) -> str:
-        base = self.hive_address(hive_url_ptr, hive_url_len, hive_port)
-        run_id = self.run_id(run_id_ptr, run_id_len)
+    def single_future(self, name: str, out_ptr: int, job: Callable[[], Any]) -> str:
+        if name != "connect_to_experiment":
+            return super().single_future(name, out_ptr, job)
         self.memory.check_out(out_ptr, "FutureHandle")
         self.futures.reserve(1)  # the cap is still checked before anything is sent
         try:  # "connect" done in the call; the future only hands over an outcome that is already there
-            run = self.connect_run(base, run_id)
+            run = job()
         except HiveFailure as exc:
             failure = exc
 
-            def outcome() -> RunRef:
+            def outcome() -> Any:
                 raise failure
 
         else:
             outcome = lambda: run  # noqa: E731
-        return self.single_future("connect_to_experiment", out_ptr, outcome)
+        return super().single_future(name, out_ptr, outcome)
 
 
 class ConnectIsSynchronous(Mutant):
