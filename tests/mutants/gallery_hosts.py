@@ -1080,3 +1080,18 @@ class ConnectIsSynchronous(Mutant):
     """connect_to_experiment sends POST .../connect inside the call and returns an already resolved future."""
 
     imports_seam = _SynchronousConnect
+
+
+class _HostWideTrainings(MlImports):
+    def __init__(self, instance: GuestInstance) -> None:
+        super().__init__(instance)
+        host = instance.host
+        if not hasattr(host, "shared_trainings"):
+            host.shared_trainings = instance.trainings  # type: ignore[attr-defined]  # the first instance's
+        self.trainings = host.shared_trainings  # type: ignore[attr-defined]
+
+
+class HostWideTrainingTable(Mutant):
+    """TrainingHandles live in one table per host: an instance can stop or query another instance's run."""
+
+    imports_seam = _HostWideTrainings
