@@ -1095,3 +1095,18 @@ class HostWideTrainingTable(Mutant):
     """TrainingHandles live in one table per host: an instance can stop or query another instance's run."""
 
     imports_seam = _HostWideTrainings
+
+
+class _SignedHiveCounts(MlImports):
+    def fetch_config(self, fetch: Callable[[str, str], dict[str, Any]], base_url: str, run_id: str) -> dict:
+        config = super().fetch_config(fetch, base_url, run_id)
+        for key in ("num_features", "num_actions"):
+            if config[key] > 0x7FFF_FFFF:  # deserialized into an i32
+                raise HiveFailure(f"{key} {config[key]} does not fit an i32")
+        return config
+
+
+class HiveCountsReadAsI32(Mutant):
+    """The hive's num_features / num_actions are read as i32: a run with 2^31 or more fails the config future."""
+
+    imports_seam = _SignedHiveCounts
