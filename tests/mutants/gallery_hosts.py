@@ -1110,3 +1110,19 @@ class HiveCountsReadAsI32(Mutant):
     """The hive's num_features / num_actions are read as i32: a run with 2^31 or more fails the config future."""
 
     imports_seam = _SignedHiveCounts
+
+
+class _Latin1Config(MlImports):
+    def create_futures(self, job: Callable[[], Any], kinds: list[tuple[str, Callable[[Any], Any]]]) -> list[int]:
+        def one_byte_per_char(c: dict[str, Any]) -> bytes:
+            return c["config"].encode("latin-1", "replace")  # like Buffer.from(config, 'latin1')
+
+        config_call = len(kinds) == 2  # experiment_config*: the only calls that make two futures
+        kinds = [(kind, one_byte_per_char) if kind == "vec_u8" and config_call else (kind, t) for kind, t in kinds]
+        return super().create_futures(job, kinds)
+
+
+class ConfigBytesOnePerChar(Mutant):
+    """module_config holds one byte per character of the config (Latin-1), not its UTF-8 bytes."""
+
+    imports_seam = _Latin1Config
