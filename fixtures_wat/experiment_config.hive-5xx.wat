@@ -49,7 +49,7 @@
 ;;@ [[check]]
 ;;@ id = 5
 ;;@ call = "ml__take_future_vec_u8"
-;;@ clause = "futures/failed"
+;;@ clause = "abi/memory/write-only-on-success"
 ;;@ code = "HttpRequestFailed"
 ;;@ bytes = "a5a5a5a5 a5a5a5a5a5a5a5a5a5a5 a5a5a5a5"
 ;;@
