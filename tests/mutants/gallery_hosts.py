@@ -1054,6 +1054,29 @@ class UnalignedStructRoundedDown(Mutant):
     memory_seam = _StructsWrittenAligned
 
 
+class HostWideFutureCap(Mutant):
+    """The outstanding-futures cap counts every instance's futures on the host, not the calling instance's."""
+
+    def __init__(self, config: HostConfig | None = None) -> None:
+        super().__init__(config)
+        tables: list[FutureTable] = []  # this host's live tables (per host object: parallel cases stay apart)
+
+        class _HostWideCap(FutureTable):
+            def __init__(self, limit: int) -> None:
+                super().__init__(limit)
+                tables.append(self)
+
+            def reserve(self, count: int) -> None:
+                if sum(len(t) for t in tables) + count > self.limit:
+                    raise AbiError("Unavailable", "futures cap reached (host-wide)")
+
+            def close(self) -> None:
+                super().close()
+                tables.remove(self)
+
+        self.table_class = _HostWideCap
+
+
 class _SlashKept(HiveClient):
     def connect(self, base_url: str, run_id: str) -> dict[str, Any]:
         return self.request_json("POST", base_url, f"/api/v1/runs/{quote(run_id)}/connect", {})  # safe="/"
