@@ -1077,6 +1077,24 @@ class HostWideFutureCap(Mutant):
         self.table_class = _HostWideCap
 
 
+class _VecCopiedByteWise(MlImports):
+    def take_future_vec_u8(self, handle: int, data_ptr: int, data_len: int) -> str:
+        def exact_length(value: bytes) -> None:
+            if len(value) != data_len:
+                raise AbiError("InvalidArguments", f"data_len {data_len} != {len(value)}")
+
+        value = self.futures.take_future(handle, self.kind("take_future_vec_u8"), exact_length)
+        for i, byte in enumerate(value):  # no range check up front: each byte's write checks its own
+            self.memory.write(data_ptr + i, bytes([byte]))
+        return "Success"
+
+
+class VecCopiedUntilMemoryEnds(Mutant):
+    """take_future_vec_u8 copies byte by byte and fails at the first byte past memory, after writing the rest."""
+
+    imports_seam = _VecCopiedByteWise
+
+
 class _SlashKept(HiveClient):
     def connect(self, base_url: str, run_id: str) -> dict[str, Any]:
         return self.request_json("POST", base_url, f"/api/v1/runs/{quote(run_id)}/connect", {})  # safe="/"
