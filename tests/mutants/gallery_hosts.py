@@ -980,31 +980,6 @@ class PortMaxRejected(Mutant):
     imports_seam = _PortMaxRejected
 
 
-class _HostWideTrainings(TrainingTable):
-    _shared: ClassVar[dict[int, RunRef]] = {}
-
-    def __init__(self, limit: int) -> None:
-        super().__init__(limit)
-        self._runs = self._shared
-        self._own: set[int] = set()
-
-    def __len__(self) -> int:
-        return len(self._own & self._shared.keys())
-
-    def check_room(self) -> None:
-        if len(self) >= self.limit:
-            raise AbiError("Unavailable", "TrainingHandle cap reached")
-
-    def add(self, run: RunRef) -> int:
-        handle = super().add(run)
-        self._own.add(handle)
-        return handle
-
-    def close(self) -> None:
-        for handle in self._own:
-            self._shared.pop(handle, None)
-
-
 class _PerInstanceTrainingCounter(TrainingTable):
     def __init__(self, limit: int) -> None:
         super().__init__(limit)
@@ -1029,9 +1004,27 @@ def _trainings_seam(table: type[TrainingTable]) -> type[MlImports]:
 
 
 class HostWideTrainingTable(Mutant):
-    """One TrainingHandle table for the whole host: any instance can stop or query another's run."""
+    """A TrainingHandle this instance does not hold is looked up in a host-wide registry: any instance can
+    stop or query another's run."""
 
-    imports_seam = _trainings_seam(_HostWideTrainings)
+    def __init__(self, config: HostConfig | None = None) -> None:
+        super().__init__(config)
+        registry: dict[int, RunRef] = {}  # every instance's TrainingHandles on this host object
+
+        class _FallsBackToHost(TrainingTable):
+            def add(self, run: RunRef) -> int:
+                handle = super().add(run)
+                registry[handle] = run
+                return handle
+
+            def lookup(self, handle: int) -> RunRef:
+                return registry[handle] if handle in registry else super().lookup(handle)
+
+            def remove(self, handle: int) -> None:
+                super().remove(handle)
+                registry.pop(handle, None)
+
+        self.imports_class = _trainings_seam(_FallsBackToHost)
 
 
 class PerInstanceTrainingCounter(Mutant):

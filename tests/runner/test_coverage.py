@@ -53,6 +53,16 @@ def _complete_corpus(directory, audit: bool = True) -> None:
         _write_audit(directory, {clause: {"a hard value": [fx]} for clause, fx in credits.items()})
 
 
+def _audit(directory) -> dict[str, dict[str, list[str]]]:
+    return tomllib.loads((directory / "hard-values.toml").read_text("utf-8"))["clauses"]
+
+
+def _gate_json(directory, capsys) -> dict:
+    """The gate's JSON report, after checking that it fails."""
+    assert main(["coverage", "--fixtures", str(directory), "--json"]) == 1
+    return json.loads(capsys.readouterr().out)
+
+
 def _write_audit(directory, audit: dict[str, dict[str, list[str]]]) -> None:
     lines = []
     for clause, values in audit.items():
@@ -128,12 +138,11 @@ def test_every_audited_hard_value_of_the_corpus_is_tried():
 def test_the_gate_fails_on_a_hard_value_no_fixture_judging_the_clause_tries(tmp_path, capsys):
     directory = fixture_dir(tmp_path)
     _complete_corpus(directory)
-    audit = tomllib.loads((directory / "hard-values.toml").read_text("utf-8"))["clauses"]
+    audit = _audit(directory)
     audit["abi/pointers/unsigned"] = {"tried": ["abi"], "no fixture": []}
     audit["abi/no-such-clause"] = {"a stale audit": ["abi"]}
     _write_audit(directory, audit)
-    assert main(["coverage", "--fixtures", str(directory), "--json"]) == 1
-    report = json.loads(capsys.readouterr().out)
+    report = _gate_json(directory, capsys)
     assert report["untried_hard_values"] == ["abi/pointers/unsigned: no fixture", "abi/no-such-clause: a stale audit"]
     assert report["miscredited_hard_values"] == [] and report["unaudited_clauses"] == []
     assert main(["coverage", "--fixtures", str(directory)]) == 1
@@ -147,12 +156,11 @@ def test_the_gate_passes_on_a_complete_audit_and_fails_on_a_clause_not_audited(t
     _complete_corpus(directory)
     assert main(["coverage", "--fixtures", str(directory)]) == 0
     capsys.readouterr()
-    audit = tomllib.loads((directory / "hard-values.toml").read_text("utf-8"))["clauses"]
+    audit = _audit(directory)
     del audit["hive/address-valid"]
     audit["futures/failed"] = {}  # a section that lists no value audits nothing
     _write_audit(directory, audit)
-    assert main(["coverage", "--fixtures", str(directory), "--json"]) == 1
-    report = json.loads(capsys.readouterr().out)
+    report = _gate_json(directory, capsys)
     assert report["unaudited_clauses"] == ["futures/failed", "hive/address-valid"]
     assert report["untried_hard_values"] == [] and report["miscredited_hard_values"] == []
     assert main(["coverage", "--fixtures", str(directory)]) == 1
@@ -173,11 +181,10 @@ def test_a_credit_to_a_fixture_that_only_lists_the_clause_fails_even_beside_a_re
     # stop_training lists an ABI clause in its header but no check, relation or hive assertion judges it
     target = directory / "stop_training.wat"
     target.write_text(target.read_text("utf-8").replace("clauses = [", 'clauses = ["abi/pointers/unsigned", '), "utf-8")
-    audit = tomllib.loads((directory / "hard-values.toml").read_text("utf-8"))["clauses"]
+    audit = _audit(directory)
     audit["abi/pointers/unsigned"] = {"u32 >= 2^31": ["abi", "stop_training"], "listed only": ["stop_training"]}
     _write_audit(directory, audit)
-    assert main(["coverage", "--fixtures", str(directory), "--json"]) == 1
-    report = json.loads(capsys.readouterr().out)
+    report = _gate_json(directory, capsys)
     assert report["miscredited_hard_values"] == [
         "abi/pointers/unsigned: u32 >= 2^31: stop_training",
         "abi/pointers/unsigned: listed only: stop_training",
