@@ -86,7 +86,7 @@ class Coverage:
     def hard_column(self, clause: str) -> str:
         """`hard 2/3` (values tried / audited) or `hard -` for a clause not audited yet."""
         values = self.hard_values.get(clause)
-        if values is None:
+        if not values:  # no section, or one that lists no value: not audited
             return "hard -"
         return f"hard {sum(1 for fx in values.values() if fx)}/{len(values)}"
 
