@@ -1,12 +1,12 @@
 ;;@ id = "futures.other-instance-training-handle"
-;;@ title = "A live TrainingHandle of another instance on the same host is NotFound for experiment_config, stop_training and stop_experiment, and differs from this instance's own"
+;;@ title = "Two instances each hold a TrainingHandle of their own: the values differ, and the peer's is NotFound here for experiment_config, stop_training and stop_experiment"
 ;;@ profile = "core"
 ;;@ features = []
 ;;@ scenario = "one-run"
 ;;@ clauses = ["abi/handles/unique", "abi/memory/write-only-on-success"]
 ;;@ includes = ["connect_run1", "th_ready"]
 ;;@ instances = 2
-;;@ notes = "futures.other-instance-handles does this for FutureHandles; TrainingHandles live in another table, which a host can share between instances or number per instance on its own. Both instances connect to run-1 and journal their TrainingHandle first; the runner passes the peer's to this instance (Params 0x8C) while the peer stays open. experiment_config comes first, so a host-wide table answers Success before any stop could have removed the peer's handle."
+;;@ notes = "experiment_config.other-instance-training-handle passes the peer's handle to an instance that holds none, which catches a host-wide table; here this instance takes its own TrainingHandle first, so a host that numbers TrainingHandles per instance (both get the same value) finds its own run under the peer's value. experiment_config comes first, before any stop could have removed a handle."
 ;;@
 ;;@ [[check]]
 ;;@ id = 1

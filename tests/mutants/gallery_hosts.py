@@ -11,6 +11,7 @@ from __future__ import annotations
 import concurrent.futures
 import contextlib
 import dataclasses
+import hashlib
 import json
 from collections.abc import Callable
 from typing import Any, ClassVar
@@ -18,12 +19,14 @@ from urllib.parse import quote
 
 import httpx
 
+from conformance.json_text import MAX_DEPTH, JsonTextError, loads_strict, nesting_depth
 from conformance.manifest import load_manifest
 from reference_host import (
     AbiError,
     FutureEntry,
     FutureState,
     FutureTable,
+    GuestInstance,
     GuestMemory,
     HiveClient,
     HiveFailure,
@@ -1003,30 +1006,6 @@ def _trainings_seam(table: type[TrainingTable]) -> type[MlImports]:
     return _Imports
 
 
-class HostWideTrainingTable(Mutant):
-    """A TrainingHandle this instance does not hold is looked up in a host-wide registry: any instance can
-    stop or query another's run."""
-
-    def __init__(self, config: HostConfig | None = None) -> None:
-        super().__init__(config)
-        registry: dict[int, RunRef] = {}  # every instance's TrainingHandles on this host object
-
-        class _FallsBackToHost(TrainingTable):
-            def add(self, run: RunRef) -> int:
-                handle = super().add(run)
-                registry[handle] = run
-                return handle
-
-            def lookup(self, handle: int) -> RunRef:
-                return registry[handle] if handle in registry else super().lookup(handle)
-
-            def remove(self, handle: int) -> None:
-                super().remove(handle)
-                registry.pop(handle, None)
-
-        self.imports_class = _trainings_seam(_FallsBackToHost)
-
-
 class PerInstanceTrainingCounter(Mutant):
     """Each instance numbers its TrainingHandles from the same base: another instance's value names its own."""
 
@@ -1115,3 +1094,179 @@ class AnswerNotCheckedForObject(Mutant):
     """A 2xx answer that is JSON but not an object counts as success (stop reads none of its fields)."""
 
     hive_seam = _AnyJsonAnswer
+
+
+# --- audit-b mutants ---
+# Per-import hard values (issue 12 audit): each one passes the corpus without its fixture.
+class _AnsweredRunId(MlImports):
+    def connect_run(self, base_url: str, run_id: str) -> RunRef:
+        answer = self.hive.connect(base_url, run_id)
+        return RunRef(base_url, str(answer.get("run_id", run_id)))  # follows whatever run the hive names
+
+
+class ConnectUsesAnsweredRunId(Mutant):
+    """connect_to_experiment's TrainingHandle stands for the run_id of the hive's answer, not the requested one."""
+
+    imports_seam = _AnsweredRunId
+
+
+class _SignedWorkerCount(MlImports):
+    def start_common(self, name: str, *args: int, checkpoint: str | None, out_ptr: int) -> str:
+        args_list = list(args)
+        args_list[9] = _as_i32(args_list[9])  # num_remote_workers: 2^31 is "negative", so "no workers"
+        return super().start_common(name, *args_list, checkpoint=checkpoint, out_ptr=out_ptr)
+
+
+class SignedWorkerCount(Mutant):
+    """num_remote_workers is read as i32: 2^31 workers skip the link check and reach the hive negative."""
+
+    imports_seam = _SignedWorkerCount
+
+
+class _DepthOffByOne(MlImports):
+    def config_json(self, ptr: int, length: int) -> str:
+        config = super().config_json(ptr, length)
+        if nesting_depth(config) >= MAX_DEPTH:  # "at most 128" read as "less than 128"
+            raise AbiError("InvalidArguments", "config nested too deep")
+        return config
+
+
+class ConfigDepthOffByOne(Mutant):
+    """The config depth limit is exclusive: a config nested exactly 128 levels is rejected."""
+
+    imports_seam = _DepthOffByOne
+
+
+class _TrailingDataAccepted(MlImports):
+    def config_json(self, ptr: int, length: int) -> str:
+        config = self.memory.read_str(ptr, length)
+        text = config.lstrip()
+        if nesting_depth(text) > MAX_DEPTH:
+            return super().config_json(ptr, length)  # too deep: rejected as the reference host does
+        try:  # like a streaming parser that stops after the first value (JSONDecoder.raw_decode)
+            _, end = json.JSONDecoder().raw_decode(text)
+            loads_strict(text[:end])  # the first value itself is checked strictly (NaN, depth)
+        except (ValueError, JsonTextError):
+            return super().config_json(ptr, length)
+        return config
+
+
+class ConfigTrailingDataAccepted(Mutant):
+    """config is parsed up to the end of its first value: '{"a":1}x' and '{} {}' are accepted."""
+
+    imports_seam = _TrailingDataAccepted
+
+
+class _ConfigMustBeObject(MlImports):
+    def config_json(self, ptr: int, length: int) -> str:
+        config = super().config_json(ptr, length)
+        if not isinstance(json.loads(config), dict):  # "a config is a JSON object"
+            raise AbiError("InvalidArguments", "config is not a JSON object")
+        return config
+
+
+class ConfigMustBeObject(Mutant):
+    """config must be a JSON object: a top-level array, string or number (valid JSON texts) is rejected."""
+
+    imports_seam = _ConfigMustBeObject
+
+
+class _LinkPerModule(MlImports):
+    def _key(self) -> str:
+        return self.instance.module_key  # type: ignore[attr-defined]  # set by WorkerLinkPerModule
+
+    def set_worker_module_link(self, cid_ptr: int, cid_len: int) -> str:
+        code = super().set_worker_module_link(cid_ptr, cid_len)
+        self.instance.host.links[self._key()] = self.worker_module_cid  # type: ignore[attr-defined]
+        return code
+
+    def start_common(self, name: str, *args: int, checkpoint: str | None, out_ptr: int) -> str:
+        self.worker_module_cid = self.instance.host.links.get(self._key())  # type: ignore[attr-defined]
+        return super().start_common(name, *args, checkpoint=checkpoint, out_ptr=out_ptr)
+
+
+class WorkerLinkPerModule(Mutant):
+    """The worker module link is remembered per guest module, not per instance (the doc's 'current module'
+    read literally): two instances of one module share it."""
+
+    imports_seam = _LinkPerModule
+
+    def __init__(self, config: HostConfig | None = None) -> None:
+        super().__init__(config)
+        self.links: dict[str, str | None] = {}
+
+    def instantiate(self, wasm_bytes: bytes) -> GuestInstance:
+        instance = super().instantiate(wasm_bytes)
+        instance.module_key = hashlib.sha256(bytes(wasm_bytes)).hexdigest()  # type: ignore[attr-defined]
+        return instance
+
+
+class _SynchronousConnect(MlImports):
+    def single_future(self, name: str, out_ptr: int, job: Callable[[], Any]) -> str:
+        if name != "connect_to_experiment":
+            return super().single_future(name, out_ptr, job)
+        self.memory.check_out(out_ptr, "FutureHandle")
+        self.futures.reserve(1)  # the cap is still checked before anything is sent
+        try:  # "connect" done in the call; the future only hands over an outcome that is already there
+            run = job()
+        except HiveFailure as exc:
+            failure = exc
+
+            def outcome() -> Any:
+                raise failure
+
+        else:
+            outcome = lambda: run  # noqa: E731
+        return super().single_future(name, out_ptr, outcome)
+
+
+class ConnectIsSynchronous(Mutant):
+    """connect_to_experiment sends POST .../connect inside the call and returns an already resolved future."""
+
+    imports_seam = _SynchronousConnect
+
+
+class _HostWideTrainings(MlImports):
+    def __init__(self, instance: GuestInstance) -> None:
+        super().__init__(instance)
+        host = instance.host
+        if not hasattr(host, "shared_trainings"):
+            host.shared_trainings = instance.trainings  # type: ignore[attr-defined]  # the first instance's
+        self.trainings = host.shared_trainings  # type: ignore[attr-defined]
+
+
+class HostWideTrainingTable(Mutant):
+    """TrainingHandles live in one table per host: an instance can stop or query another instance's run."""
+
+    imports_seam = _HostWideTrainings
+
+
+class _SignedHiveCounts(MlImports):
+    def fetch_config(self, fetch: Callable[[str, str], dict[str, Any]], base_url: str, run_id: str) -> dict:
+        config = super().fetch_config(fetch, base_url, run_id)
+        for key in ("num_features", "num_actions"):
+            if config[key] > 0x7FFF_FFFF:  # deserialized into an i32
+                raise HiveFailure(f"{key} {config[key]} does not fit an i32")
+        return config
+
+
+class HiveCountsReadAsI32(Mutant):
+    """The hive's num_features / num_actions are read as i32: a run with 2^31 or more fails the config future."""
+
+    imports_seam = _SignedHiveCounts
+
+
+class _Latin1Config(MlImports):
+    def create_futures(self, job: Callable[[], Any], kinds: list[tuple[str, Callable[[Any], Any]]]) -> list[int]:
+        def one_byte_per_char(c: dict[str, Any]) -> bytes:
+            return c["config"].encode("latin-1", "replace")  # like Buffer.from(config, 'latin1')
+
+        config_call = len(kinds) == 2  # experiment_config*: the only calls that make two futures
+        kinds = [(kind, one_byte_per_char) if kind == "vec_u8" and config_call else (kind, t) for kind, t in kinds]
+        return super().create_futures(job, kinds)
+
+
+class ConfigBytesOnePerChar(Mutant):
+    """module_config holds one byte per character of the config (Latin-1), not its UTF-8 bytes."""
+
+    imports_seam = _Latin1Config
