@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import tomllib
+from collections.abc import Callable
 
 from conformance.cli import main
 from conformance.manifest import load_manifest
@@ -136,36 +137,40 @@ def test_every_clause_of_the_corpus_is_audited_and_its_hard_values_tried():
     assert cov.complete
 
 
-def test_the_gate_fails_on_a_hard_value_no_fixture_judging_the_clause_tries(tmp_path, capsys):
-    directory = fixture_dir(tmp_path)
-    _complete_corpus(directory)
-    audit = _audit(directory)
-    audit["abi/pointers/unsigned"] = {"tried": ["abi"], "no fixture": []}
-    audit["abi/no-such-clause"] = {"a stale audit": ["abi"]}
-    _write_audit(directory, audit)
-    report = _gate_json(directory, capsys)
-    assert report["untried_hard_values"] == ["abi/pointers/unsigned: no fixture", "abi/no-such-clause: a stale audit"]
-    assert report["miscredited_hard_values"] == [] and report["unaudited_clauses"] == []
-    assert main(["coverage", "--fixtures", str(directory)]) == 1
-    out = capsys.readouterr().out
-    assert "+ abi/pointers/unsigned  [hard 1/2]  abi" in out
-    assert "untried hard value: abi/pointers/unsigned: no fixture" in out
-
-
-def test_the_gate_passes_on_a_complete_audit_and_fails_on_a_clause_not_audited(tmp_path, capsys):
+def _gate_after(tmp_path, capsys, edit: Callable[[dict[str, dict[str, list[str]]]], None]) -> tuple[dict, str]:
+    """(JSON report, table) of the failing gate on a complete corpus whose audit `edit` changed."""
     directory = fixture_dir(tmp_path)
     _complete_corpus(directory)
     assert main(["coverage", "--fixtures", str(directory)]) == 0
     capsys.readouterr()
     audit = _audit(directory)
-    del audit["hive/address-valid"]
-    audit["futures/failed"] = {}  # a section that lists no value audits nothing
+    edit(audit)
     _write_audit(directory, audit)
     report = _gate_json(directory, capsys)
+    assert main(["coverage", "--fixtures", str(directory)]) == 1
+    return report, capsys.readouterr().out
+
+
+def test_the_gate_fails_on_a_hard_value_no_fixture_judging_the_clause_tries(tmp_path, capsys):
+    def edit(audit):
+        audit["abi/pointers/unsigned"] = {"tried": ["abi"], "no fixture": []}
+        audit["abi/no-such-clause"] = {"a stale audit": ["abi"]}
+
+    report, out = _gate_after(tmp_path, capsys, edit)
+    assert report["untried_hard_values"] == ["abi/pointers/unsigned: no fixture", "abi/no-such-clause: a stale audit"]
+    assert report["miscredited_hard_values"] == [] and report["unaudited_clauses"] == []
+    assert "+ abi/pointers/unsigned  [hard 1/2]  abi" in out
+    assert "untried hard value: abi/pointers/unsigned: no fixture" in out
+
+
+def test_the_gate_passes_on_a_complete_audit_and_fails_on_a_clause_not_audited(tmp_path, capsys):
+    def edit(audit):
+        del audit["hive/address-valid"]
+        audit["futures/failed"] = {}  # a section that lists no value audits nothing
+
+    report, out = _gate_after(tmp_path, capsys, edit)
     assert report["unaudited_clauses"] == ["futures/failed", "hive/address-valid"]
     assert report["untried_hard_values"] == [] and report["miscredited_hard_values"] == []
-    assert main(["coverage", "--fixtures", str(directory)]) == 1
-    out = capsys.readouterr().out
     assert "not audited: hive/address-valid" in out
     assert "+ futures/failed  [hard -]  abi" in out
 
