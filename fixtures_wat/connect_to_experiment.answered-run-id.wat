@@ -42,7 +42,7 @@
 ;;@ [[hive]]
 ;;@ run_id = "run-1"
 ;;@ workers = { running = 0, stopped = 1 }
-;;@ clause = "ml-v2/connect_to_experiment/requested-run-id"
+;;@ clause = "ml-v2/stop_experiment/stops-remote-workers"
 ;;@ note = "the requested run is the one stopped"
 ;;@
 ;;@ [[hive]]

@@ -22,7 +22,7 @@ from conformance.input_file import InputFileError, read_regular_file
 from conformance.json_text import JsonTextError, loads_strict
 
 ROUTES = ("start", "connect", "config", "stop", "disconnect", "registry_config", "registry_snapshot", "workers")
-FAULT_KINDS = ("latency", "refused", "status", "malformed", "truncated", "hang", "hold")
+FAULT_KINDS = ("latency", "refused", "status", "malformed", "not_object", "truncated", "hang", "hold")
 DEFAULT_LATENCY_SECONDS = 0.05
 DEFAULT_HANG_SECONDS = 0.1
 DEFAULT_MAX_REMOTE_WORKERS = 64  # a start asking for more is refused (422), so no case spawns 2^31 workers

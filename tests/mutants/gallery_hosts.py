@@ -15,6 +15,7 @@ import hashlib
 import json
 from collections.abc import Callable
 from typing import Any, ClassVar
+from urllib.parse import quote
 
 import httpx
 
@@ -33,6 +34,7 @@ from reference_host import (
     MlImports,
     ReferenceHost,
     RunRef,
+    TrainingTable,
     encode,
     type_size,
 )
@@ -950,6 +952,148 @@ class TrainingCapConsumesFuture(Mutant):
     """At the TrainingHandle cap the take returns Unavailable but has already consumed the future."""
 
     imports_seam = _CapConsumes
+
+
+# --- audit-a mutants ---
+# Hard values of the ABI-wide clauses (issue 12 audit): each passes the corpus as it was before its fixture.
+class _Utf8SurrogatesAccepted(GuestMemory):
+    def read_str(self, ptr: int, length: int) -> str:
+        try:  # a CESU-8/WTF-8 style decoder: well-formed surrogate sequences pass
+            return self.read_bytes(ptr, length).decode("utf-8", errors="surrogatepass")
+        except UnicodeDecodeError:
+            raise AbiError("InvalidArguments", "string is not valid UTF-8") from None
+
+
+class Utf8SurrogatesAccepted(Mutant):
+    """A &str holding a surrogate encoded as UTF-8 (ED A0 80) is accepted, as a WTF-8 decoder would."""
+
+    memory_seam = _Utf8SurrogatesAccepted
+
+
+class _PortMaxRejected(MlImports):
+    def hive_address(self, url_ptr: int, url_len: int, port: int) -> str:
+        if port >= 65535:  # off by one: the range is taken as 1..65535 exclusive
+            raise AbiError("InvalidArguments", f"bad hive port {port}")
+        return super().hive_address(url_ptr, url_len, port)
+
+
+class PortMaxRejected(Mutant):
+    """hive_port 65535, the last valid port, is rejected as out of range."""
+
+    imports_seam = _PortMaxRejected
+
+
+class _PerInstanceTrainingCounter(TrainingTable):
+    def __init__(self, limit: int) -> None:
+        super().__init__(limit)
+        self._next = 1 << 40  # clear of the futures' values, but the same in every instance
+
+    def add(self, run: RunRef) -> int:
+        self.check_room()
+        self._next += 1
+        self._runs[self._next] = run
+        return self._next
+
+
+def _trainings_seam(table: type[TrainingTable]) -> type[MlImports]:
+    """MlImports whose instance keeps its TrainingHandles in `table` (TrainingTable is not a host seam)."""
+
+    class _Imports(MlImports):
+        def __init__(self, instance: Any) -> None:
+            instance.trainings = table(instance.trainings.limit)
+            super().__init__(instance)
+
+    return _Imports
+
+
+class PerInstanceTrainingCounter(Mutant):
+    """Each instance numbers its TrainingHandles from the same base: another instance's value names its own."""
+
+    imports_seam = _trainings_seam(_PerInstanceTrainingCounter)
+
+
+class _StructsWrittenAligned(GuestMemory):
+    def write_out(self, ptr: int, type_name: str, values: int | dict[str, int]) -> None:
+        if type_name in load_manifest().structs:  # struct fields go through a 32-bit view, HEAP32[ptr >> 2]
+            ptr -= ptr % 4
+        super().write_out(ptr, type_name, values)
+
+
+class UnalignedStructRoundedDown(Mutant):
+    """A struct out-pointer is rounded down to a multiple of 4 (struct fields written through a 32-bit
+    view; the 8-byte handles are written byte-wise)."""
+
+    memory_seam = _StructsWrittenAligned
+
+
+class HostWideFutureCap(Mutant):
+    """The outstanding-futures cap counts every instance's futures on the host, not the calling instance's."""
+
+    def __init__(self, config: HostConfig | None = None) -> None:
+        super().__init__(config)
+        tables: list[FutureTable] = []  # this host's live tables (per host object: parallel cases stay apart)
+
+        class _HostWideCap(FutureTable):
+            def __init__(self, limit: int) -> None:
+                super().__init__(limit)
+                tables.append(self)
+
+            def reserve(self, count: int) -> None:
+                if sum(len(t) for t in tables) + count > self.limit:
+                    raise AbiError("Unavailable", "futures cap reached (host-wide)")
+
+            def close(self) -> None:
+                super().close()
+                tables.remove(self)
+
+        self.table_class = _HostWideCap
+
+
+class _VecCopiedByteWise(MlImports):
+    def take_future_vec_u8(self, handle: int, data_ptr: int, data_len: int) -> str:
+        def exact_length(value: bytes) -> None:
+            if len(value) != data_len:
+                raise AbiError("InvalidArguments", f"data_len {data_len} != {len(value)}")
+
+        value = self.futures.take_future(handle, self.kind("take_future_vec_u8"), exact_length)
+        for i, byte in enumerate(value):  # no range check up front: each byte's write checks its own
+            self.memory.write(data_ptr + i, bytes([byte]))
+        return "Success"
+
+
+class VecCopiedUntilMemoryEnds(Mutant):
+    """take_future_vec_u8 copies byte by byte and fails at the first byte past memory, after writing the rest."""
+
+    imports_seam = _VecCopiedByteWise
+
+
+class _SlashKept(HiveClient):
+    def connect(self, base_url: str, run_id: str) -> dict[str, Any]:
+        return self.request_json("POST", base_url, f"/api/v1/runs/{quote(run_id)}/connect", {})  # safe="/"
+
+    def config(self, base_url: str, run_id: str) -> dict[str, Any]:
+        return self.request_json("GET", base_url, f"/api/v1/runs/{quote(run_id)}/config")
+
+
+class RunIdSlashNotEncoded(Mutant):
+    """run_id is percent-encoded with urllib's default quote, which keeps '/': the path names no route."""
+
+    hive_seam = _SlashKept
+
+
+class _AnyJsonAnswer(HiveClient):
+    def request_json(self, method: str, base_url: str, path: str, body: dict[str, Any] | None = None) -> dict:
+        raw = self.request_bytes(method, base_url, path, body)
+        try:
+            return json.loads(raw.decode("utf-8"))  # any JSON value, not only an object
+        except (UnicodeDecodeError, ValueError) as exc:
+            raise HiveFailure(f"{method} {path}: body is not JSON ({exc})") from None
+
+
+class AnswerNotCheckedForObject(Mutant):
+    """A 2xx answer that is JSON but not an object counts as success (stop reads none of its fields)."""
+
+    hive_seam = _AnyJsonAnswer
 
 
 # --- audit-b mutants ---
