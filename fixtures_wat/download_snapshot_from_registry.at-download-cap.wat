@@ -5,6 +5,7 @@
 ;;@ scenario = "cap-size-snapshot"
 ;;@ clauses = ["ml-v2/download_snapshot_from_registry/hive-request", "futures/failed", "ml-v2/download_snapshot_from_registry/returns-bytes"]
 ;;@ includes = ["vec_ready"]
+;;@ host_settings = { request_timeout_seconds = 10 }  # a hint: 16 MiB within the corpus timeout (1 s) is tight on a loaded machine
 ;;@ notes = "Assumes the manifest's default cap (limits.max_download_bytes = 16 MiB): the hive serves exactly 16 MiB, which a host must still accept (the cap is inclusive). A host with a smaller cap declares this fixture an expected fail in its expectations file, with its cap as the reason."
 ;;@
 ;;@ [[check]]

@@ -5,6 +5,7 @@
 ;;@ scenario = "hold-start"
 ;;@ clauses = ["futures/outstanding-cap"]
 ;;@ includes = ["fill_cap"]
+;;@ host_settings = { max_outstanding_futures = 16 }  # a hint: the guest finds the cap at run time
 ;;@ instances = 2
 ;;@ notes = "Every other cap fixture has one instance, so a host that counts all instances' futures against one cap passes them. Both instances fill their cap with held starts (up to 1024) and journal the count they reached first; the runner passes the peer's count to this instance (Params 0x8C) while the peer, still holding its futures, stays open."
 ;;@

@@ -5,6 +5,7 @@
 ;;@ scenario = "empty"
 ;;@ clauses = ["futures/outstanding-cap", "futures/take/consumes"]
 ;;@ includes = ["fill_cap", "th_ready", "take_th"]
+;;@ host_settings = { max_outstanding_futures = 16 }  # a hint: the guest finds the cap at run time
 ;;@ notes = "start_training.outstanding-cap frees a slot with drop_future only; a host that releases the slot on drop but not on take passes it. The guest finds the cap by trying (up to 1024 starts), waits for the first future and takes it."
 ;;@
 ;;@ [[check]]
