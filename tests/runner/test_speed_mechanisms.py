@@ -45,12 +45,18 @@ def _entries(root) -> list:
     return sorted(root.rglob("*.cwasm"))
 
 
-def test_compiled_module_is_read_back_from_disk_not_compiled_again(tmp_path, monkeypatch):
+def _compiled_into(tmp_path, monkeypatch):
+    """Compile MODULE with a fresh memory cache and the disk cache in `tmp_path`: its one disk entry."""
     monkeypatch.setenv("ARK_CONFORMANCE_CACHE", str(tmp_path))
-    engine = wasm_module.engine()
     _forget_modules(monkeypatch)
-    wasm_module.compile_module(engine, MODULE)
+    wasm_module.compile_module(wasm_module.engine(), MODULE)
     (entry,) = _entries(tmp_path)
+    return entry
+
+
+def test_compiled_module_is_read_back_from_disk_not_compiled_again(tmp_path, monkeypatch):
+    entry = _compiled_into(tmp_path, monkeypatch)
+    engine = wasm_module.engine()
     assert f"wasmtime-{wasm_module._wasmtime_version()}" in str(entry) and "default" in entry.parts
     _forget_modules(monkeypatch)
     _no_compiling(monkeypatch)
@@ -60,11 +66,8 @@ def test_compiled_module_is_read_back_from_disk_not_compiled_again(tmp_path, mon
 
 
 def test_a_damaged_cache_entry_is_compiled_afresh_and_replaced(tmp_path, monkeypatch):
-    monkeypatch.setenv("ARK_CONFORMANCE_CACHE", str(tmp_path))
+    entry = _compiled_into(tmp_path, monkeypatch)
     engine = wasm_module.engine()
-    _forget_modules(monkeypatch)
-    wasm_module.compile_module(engine, MODULE)
-    (entry,) = _entries(tmp_path)
     good = entry.read_bytes()
     entry.write_bytes(good[:-40] + bytes(40))  # same length, the checksum no longer matches
     _forget_modules(monkeypatch)
