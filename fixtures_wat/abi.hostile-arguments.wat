@@ -15,7 +15,7 @@
 ;;@ [[check]]
 ;;@ id = 2
 ;;@ call = "ml__connect_to_experiment"
-;;@ clause = "abi/hostile-guest/no-crash"
+;;@ clause = "abi/error-codes/closed-set"
 ;;@ code = "InvalidArguments"
 ;;@ note = "every i32 argument 0xFFFF_FFFF"
 ;;@

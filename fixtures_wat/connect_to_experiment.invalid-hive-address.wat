@@ -32,6 +32,7 @@
 ;;@ [[hive]]
 ;;@ route = "connect"
 ;;@ count = 0
+;;@ clause = "ml-v2/connect_to_experiment/invalid-arguments"
 (module
   (import "ark-ml-v2" "ml__connect_to_experiment" (func $ml__connect_to_experiment (param i32 i32 i32 i32 i32 i32) (result i32)))
   (func (export "conformance_step") (result i32)

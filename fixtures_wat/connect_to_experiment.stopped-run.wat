@@ -30,6 +30,7 @@
 ;;@ [[hive]]
 ;;@ route = "connect"
 ;;@ count = 1
+;;@ clause = "ml-v2/connect_to_experiment/hive-request"
 (module
   (import "ark-ml-v2" "ml__connect_to_experiment" (func $ml__connect_to_experiment (param i32 i32 i32 i32 i32 i32) (result i32)))
   (import "ark-ml-v1" "ml__poll_future_training_handle" (func $ml__poll_future_training_handle (param i64 i32) (result i32)))

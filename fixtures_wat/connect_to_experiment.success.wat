@@ -29,6 +29,8 @@
 ;;@ [[hive]]
 ;;@ route = "start"
 ;;@ count = 0
+;;@ clause = "hive/request-shape"
+;;@ note = "connect goes to its own route and method, never to POST /experiments"
 (module
   (import "ark-ml-v2" "ml__connect_to_experiment" (func $ml__connect_to_experiment (param i32 i32 i32 i32 i32 i32) (result i32)))
   (import "ark-ml-v1" "ml__poll_future_training_handle" (func $ml__poll_future_training_handle (param i64 i32) (result i32)))

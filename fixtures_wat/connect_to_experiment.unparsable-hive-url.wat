@@ -73,7 +73,7 @@
 ;;@ [[hive]]
 ;;@ route = "connect"
 ;;@ count = 0
-;;@ clause = "hive/url-grammar"
+;;@ clause = "ml-v2/connect_to_experiment/invalid-arguments"
 (module
   (import "ark-ml-v2" "ml__connect_to_experiment" (func $ml__connect_to_experiment (param i32 i32 i32 i32 i32 i32) (result i32)))
   (data (i32.const 0x1100) "http://127.0.0.1")

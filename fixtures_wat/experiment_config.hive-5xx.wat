@@ -49,7 +49,7 @@
 ;;@ [[check]]
 ;;@ id = 5
 ;;@ call = "ml__take_future_vec_u8"
-;;@ clause = "futures/failed"
+;;@ clause = "abi/memory/write-only-on-success"
 ;;@ code = "HttpRequestFailed"
 ;;@ bytes = "a5a5a5a5 a5a5a5a5a5a5a5a5a5a5 a5a5a5a5"
 ;;@
@@ -62,6 +62,7 @@
 ;;@ [[hive]]
 ;;@ route = "config"
 ;;@ count = 1
+;;@ clause = "ml-v2/experiment_config/hive-request"
 (module
   (import "ark-ml-v2" "ml__connect_to_experiment" (func $ml__connect_to_experiment (param i32 i32 i32 i32 i32 i32) (result i32)))
   (import "ark-ml-v2" "ml__experiment_config" (func $ml__experiment_config (param i64 i32) (result i32)))

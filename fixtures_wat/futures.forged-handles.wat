@@ -49,7 +49,7 @@
 ;;@ [[check]]
 ;;@ id = 6
 ;;@ call = "ml__take_future_vec_u8"
-;;@ clause = "futures/unknown-handle"
+;;@ clause = "abi/memory/write-only-on-success"
 ;;@ code = "NotFound"
 ;;@ bytes = "a5a5a5a5 a5a5a5a5a5a5a5a5 a5a5a5a5"
 ;;@ note = "0xFFFF_FFFF_FFFF_FFFF"

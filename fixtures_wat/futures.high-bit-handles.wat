@@ -24,7 +24,7 @@
 ;;@ [[check]]
 ;;@ id = 3
 ;;@ call = "ml__take_future_training_handle"
-;;@ clause = "abi/pointers/unsigned"
+;;@ clause = "futures/unknown-handle"
 ;;@ code = "NotFound"
 ;;@ bytes = "a5a5a5a5 a5a5a5a5a5a5a5a5 a5a5a5a5"
 ;;@ note = "handle | 1 << 63"

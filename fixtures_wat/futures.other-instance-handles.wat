@@ -32,7 +32,7 @@
 ;;@ [[check]]
 ;;@ id = 4
 ;;@ call = "ml__take_future_training_handle"
-;;@ clause = "abi/handles/unique"
+;;@ clause = "futures/unknown-handle"
 ;;@ code = "NotFound"
 ;;@ bytes = "a5a5a5a5 a5a5a5a5a5a5a5a5 a5a5a5a5"
 ;;@

@@ -29,7 +29,7 @@
 ;;@ [[check]]
 ;;@ id = 2
 ;;@ call = "ml__experiment_config"
-;;@ clause = "futures/outstanding-cap"
+;;@ clause = "abi/memory/write-only-on-success"
 ;;@ code = "Unavailable"
 ;;@ bytes = "a5a5a5a5 a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5 a5a5a5a5"
 ;;@

@@ -31,7 +31,7 @@
 ;;@ [[check]]
 ;;@ id = 4
 ;;@ call = "ml__take_future_training_handle"
-;;@ clause = "futures/take/before-ready"
+;;@ clause = "abi/memory/write-only-on-success"
 ;;@ code = "Unavailable"
 ;;@ bytes = "a5a5a5a5 a5a5a5a5a5a5a5a5 a5a5a5a5"
 ;;@

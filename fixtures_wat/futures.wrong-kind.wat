@@ -82,7 +82,7 @@
 ;;@ [[check]]
 ;;@ id = 9
 ;;@ call = "ml__poll_future_ark_experiment_config"
-;;@ clause = "futures/wrong-kind"
+;;@ clause = "abi/memory/write-only-on-success"
 ;;@ code = "InvalidArguments"
 ;;@ bytes = "a5a5a5a5 a5 a5a5a5a5"
 ;;@ note = "a module_config (Vec<u8>) future"

@@ -22,7 +22,7 @@
 ;;@ [[check]]
 ;;@ id = 3
 ;;@ call = "ml__start_training"
-;;@ clause = "ml-v2/set_worker_module_link/remembered"
+;;@ clause = "ml-v2/start_training/remote-workers-need-link"
 ;;@ code = "InvalidArguments"
 ;;@ bytes = "a5a5a5a5 a5a5a5a5a5a5a5a5 a5a5a5a5"
 ;;@

@@ -32,6 +32,7 @@
 ;;@ [[hive]]
 ;;@ route = "start"
 ;;@ count = 0
+;;@ clause = "ml-v2/start_training/invalid-arguments"
 (module
   (import "ark-ml-v2" "ml__start_training" (func $ml__start_training (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32) (result i32)))
   (func (export "conformance_step") (result i32)

@@ -15,6 +15,7 @@
 ;;@ [[hive]]
 ;;@ route = "start"
 ;;@ count = 0
+;;@ clause = "ml-v2/start_training/invalid-arguments"
 (module
   (import "ark-ml-v2" "ml__start_training" (func $ml__start_training (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32) (result i32)))
   (data (i32.const 0x1100) "a\80b")

@@ -21,7 +21,7 @@
 ;;@ [[check]]
 ;;@ id = 1
 ;;@ call = "ml__stop_experiment"
-;;@ clause = "hive/answers-json-object"
+;;@ clause = "ml-v2/stop_experiment/hive-failure"
 ;;@ code = "HttpRequestFailed"
 ;;@ note = "200 with a body that is not JSON"
 ;;@

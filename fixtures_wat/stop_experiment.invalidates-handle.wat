@@ -33,7 +33,7 @@
 ;;@ [[check]]
 ;;@ id = 3
 ;;@ call = "ml__experiment_config"
-;;@ clause = "ml-v2/stop_experiment/invalidates-handle"
+;;@ clause = "ml-v2/experiment_config/unknown-handle"
 ;;@ code = "NotFound"
 ;;@ bytes = "a5a5a5a5 a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5 a5a5a5a5"
 ;;@

@@ -13,7 +13,8 @@ from conformance.runner import FixtureError, compute_coverage, discover, load_ha
 
 HELP = (
     "table of manifest import x ErrorCode x clause (x audited hard values) against the fixtures; exit 1 if an "
-    "import or clause is uncovered or an audited hard value untried"
+    "import or clause is uncovered, a clause is not audited, or an audited hard value is untried or credited "
+    "to a fixture that does not judge its clause"
 )
 
 

@@ -49,6 +49,7 @@ class RunState:
     snapshot: bytes | None = None
     connects: int = 0
     disconnects: int = 0
+    connect_answer_run_id: str | None = None  # the run_id connect answers with (None: this run's own)
 
 
 @dataclass(frozen=True)

@@ -23,9 +23,10 @@ from conformance.input_file import InputFileError, read_regular_file
 from conformance.json_text import JsonTextError, loads_strict
 
 ROUTES = ("start", "connect", "config", "stop", "disconnect", "registry_config", "registry_snapshot", "workers")
-FAULT_KINDS = ("latency", "refused", "status", "malformed", "truncated", "hang", "hold")
+FAULT_KINDS = ("latency", "refused", "status", "malformed", "not_object", "truncated", "hang", "hold")
 DEFAULT_LATENCY_SECONDS = 0.05
 DEFAULT_HANG_SECONDS = 0.1
+DEFAULT_MAX_REMOTE_WORKERS = 64  # a start asking for more is refused (422), so no case spawns 2^31 workers
 MAX_SCENARIO_BYTES = 64 * 1024 * 1024  # room for a large snapshot_b64; /dev/zero and the like stop here
 
 
@@ -95,14 +96,16 @@ class ScenarioRun:
     worker_module_cid: str | None = None
     status: str = "running"
     snapshot: bytes | None = None
+    connect_answer_run_id: str | None = None
 
 
 @dataclass(frozen=True)
 class Scenario:
-    """Initial runs and per-route faults. ``Scenario()`` is an empty hive without faults."""
+    """Initial runs, per-route faults and the worker limit. ``Scenario()`` is an empty hive without faults."""
 
     runs: tuple[ScenarioRun, ...] = ()
     faults: dict[str, Fault] = field(default_factory=dict)
+    max_remote_workers: int = DEFAULT_MAX_REMOTE_WORKERS
 
     @classmethod
     def from_dict(cls, data: Any, *, source: str = "scenario") -> Scenario:
@@ -128,7 +131,8 @@ class Scenario:
                     raise ScenarioError(f"{source}: runs[{i}].snapshot_b64: not valid base64") from None
             runs.append(ScenarioRun(**fields))
         faults = {route: Fault(**raw) for route, raw in data.get("faults", {}).items()}
-        return cls(runs=tuple(runs), faults=faults)
+        limit = data.get("max_remote_workers", DEFAULT_MAX_REMOTE_WORKERS)
+        return cls(runs=tuple(runs), faults=faults, max_remote_workers=limit)
 
     @classmethod
     def load(cls, path: str | Path) -> Scenario:

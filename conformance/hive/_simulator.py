@@ -19,7 +19,7 @@ from ._routes import UNKNOWN, match_route
 from ._scenario import Fault, Scenario
 from ._state import NO_BODY, HiveState, error_response
 
-DATA_FAULTS = ("status", "malformed", "truncated")
+DATA_FAULTS = ("status", "malformed", "not_object", "truncated")
 
 
 @dataclass(frozen=True)

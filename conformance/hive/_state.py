@@ -61,13 +61,16 @@ class HiveState:
                 status=run.status,
                 workers=_workers(run.run_id, run.num_remote_workers, run.worker_module_cid, run.status),
                 snapshot=run.snapshot,
+                connect_answer_run_id=run.connect_answer_run_id,
             )
+        self.max_remote_workers = scenario.max_remote_workers
 
     def copy(self) -> HiveState:
         """A snapshot to compute an answer on without changing this state."""
         twin = object.__new__(HiveState)
         twin.runs = dict(self.runs)
         twin.next_run_number = self.next_run_number
+        twin.max_remote_workers = self.max_remote_workers
         return twin
 
     def answer(self, route: str, run_id: str | None, body: Any) -> HiveResponse:
@@ -83,7 +86,7 @@ class HiveState:
             if run.status != "running":
                 return error_response(409, "run_stopped", f"run {run.run_id!r} is stopped")
             self.runs[run.run_id] = replace(run, connects=run.connects + 1)
-            return json_response(200, {"run_id": run.run_id})
+            return json_response(200, {"run_id": run.connect_answer_run_id or run.run_id})
         if route == "config":
             if run.status != "running":
                 return error_response(409, "run_stopped", f"run {run.run_id!r} is stopped")
@@ -127,6 +130,9 @@ class HiveState:
         problem = start_body_problem(body)
         if problem:
             return error_response(400, "invalid_body", problem)
+        if body["num_remote_workers"] > self.max_remote_workers:
+            limit = self.max_remote_workers
+            return error_response(422, "too_many_workers", f"num_remote_workers above this hive's limit {limit}")
         while f"run-{self.next_run_number}" in self.runs:
             self.next_run_number += 1
         run_id = f"run-{self.next_run_number}"

@@ -38,8 +38,16 @@ class Coverage:
     imports: list[ImportCoverage]
     abi_clauses: dict[str, list[str]]  # ABI-wide clause id -> fixtures
     fixture_count: int
-    # clause id -> hard value -> the fixtures that try it and name the clause (HARD_VALUES_FILE; absent: not audited)
+    # clause id -> hard value -> the fixtures that try it and judge the clause (HARD_VALUES_FILE; absent: not audited)
     hard_values: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    # `clause: value: fixture` for every audit credit to a fixture that does not judge the clause
+    miscredited_hard_values: list[str] = field(default_factory=list)
+
+    @property
+    def unaudited_clauses(self) -> list[str]:
+        """Manifest clauses with no hard value audited: a gap, since nobody has asked what makes them hard."""
+        clauses = list(self.abi_clauses) + [c for imp in self.imports for c in imp.clauses]
+        return [c for c in clauses if not self.hard_values.get(c)]
 
     @property
     def untried_hard_values(self) -> list[str]:
@@ -62,13 +70,23 @@ class Coverage:
 
     @property
     def complete(self) -> bool:
-        """The gate: every import has a fixture, every clause is named by one, every audited hard value is tried."""
-        return not self.uncovered_imports and not self.uncovered_clauses and not self.untried_hard_values
+        """The gate: every import has a fixture, every clause is named by one, audited and its hard values tried.
+
+        A miscredited value fails even when another fixture tries it: the audit would claim a fixture
+        tries something it does not judge, and deleting the other fixture would then go unnoticed.
+        """
+        return not (
+            self.uncovered_imports
+            or self.uncovered_clauses
+            or self.untried_hard_values
+            or self.miscredited_hard_values
+            or self.unaudited_clauses
+        )
 
     def hard_column(self, clause: str) -> str:
         """`hard 2/3` (values tried / audited) or `hard -` for a clause not audited yet."""
         values = self.hard_values.get(clause)
-        if values is None:
+        if not values:  # no section, or one that lists no value: not audited
             return "hard -"
         return f"hard {sum(1 for fx in values.values() if fx)}/{len(values)}"
 
@@ -80,6 +98,8 @@ class Coverage:
             "uncovered_clauses": self.uncovered_clauses,
             "uncovered_error_codes": self.uncovered_codes,
             "untried_hard_values": self.untried_hard_values,
+            "miscredited_hard_values": self.miscredited_hard_values,
+            "unaudited_clauses": self.unaudited_clauses,
             "hard_values": self.hard_values,
             "abi_clauses": self.abi_clauses,
             "imports": [
@@ -123,14 +143,19 @@ def compute_coverage(
 ) -> Coverage:
     """The coverage table; `hard_values` (load_hard_values) adds the audit column and its gate.
 
-    A hard value counts as tried only by a fixture that exists and names the clause; an audited clause
-    that is not in the manifest counts as untried, so a renamed clause cannot leave a stale audit behind.
+    A hard value counts as tried only by a fixture that exists and judges the clause (a check, relation,
+    hive assertion or teardown names it: listing it in `clauses` alone judges nothing); a credit to any
+    other fixture is reported as miscredited. An audited clause that is not in the manifest counts as
+    untried, so a renamed clause cannot leave a stale audit behind.
     """
     manifest = manifest or load_manifest()
     naming: dict[str, list[str]] = {}
+    judging: dict[str, set[str]] = {}
     for fx in fixtures:
         for clause in fx.clauses:
             naming.setdefault(clause, []).append(fx.id)
+        for clause in judged_clauses(fx):
+            judging.setdefault(clause, set()).add(fx.id)
     imports = []
     for imp in manifest.imports:
         cov = ImportCoverage(imp.key, imp.field)
@@ -146,13 +171,22 @@ def compute_coverage(
         imports.append(cov)
     abi = {c.id: list(naming.get(c.id, [])) for c in manifest.clauses}
     known = {c.id for c in manifest.all_clauses()}
-    audit = {
-        clause: {
-            value: [f for f in fx if clause in known and f in naming.get(clause, [])] for value, fx in values.items()
-        }
-        for clause, values in (hard_values or {}).items()
-    }
-    return Coverage(imports, abi, len(fixtures), audit)
+    audit: HardValues = {}
+    miscredited = []
+    for clause, values in (hard_values or {}).items():
+        judges = judging.get(clause, set()) if clause in known else set()
+        audit[clause] = {value: [f for f in fx if f in judges] for value, fx in values.items()}
+        miscredited += [
+            f"{clause}: {value}: {f}" for value, fx in values.items() for f in fx if f not in judges and clause in known
+        ]
+    return Coverage(imports, abi, len(fixtures), audit, miscredited)
+
+
+def judged_clauses(fx: Fixture) -> set[str]:
+    """The clauses a fixture's verdict depends on: named by a check, relation, hive assertion or teardown."""
+    named = [c.clause for c in fx.checks] + [r.clause for r in fx.relations]
+    named += [h.clause for h in fx.hive if h.clause] + ([fx.teardown.clause] if fx.teardown else [])
+    return set(named)
 
 
 def _clause_line(cov: Coverage, clause: str, fixtures: list[str]) -> str:
@@ -175,12 +209,14 @@ def render_table(cov: Coverage) -> str:
     for clause, fx in cov.abi_clauses.items():
         lines.append(_clause_line(cov, clause, fx))
     lines.append("")
-    for untried in cov.untried_hard_values:
-        lines.append(f"untried hard value: {untried}")
+    lines += [f"untried hard value: {untried}" for untried in cov.untried_hard_values]
+    lines += [f"miscredited hard value (fixture does not judge the clause): {m}" for m in cov.miscredited_hard_values]
+    lines += [f"not audited: {clause}" for clause in cov.unaudited_clauses]
     lines.append(
         f"{len(cov.uncovered_imports)} import(s) without a fixture, {len(cov.uncovered_clauses)} clause(s) "
         f"without a fixture, {len(cov.uncovered_codes)} import error code(s) without a fixture, "
-        f"{len(cov.untried_hard_values)} audited hard value(s) no fixture tries "
+        f"{len(cov.untried_hard_values)} audited hard value(s) no fixture tries, "
+        f"{len(cov.miscredited_hard_values)} miscredited, {len(cov.unaudited_clauses)} clause(s) not audited "
         f"({len(cov.hard_values)} clause(s) audited)"
     )
     return "\n".join(lines)

@@ -51,6 +51,14 @@ def test_malformed_is_200_with_a_body_that_is_not_json(make_hive):
         response.json()
 
 
+def test_not_object_is_200_with_json_that_is_not_an_object(make_hive):
+    hive = make_hive(_scenario("config", kind="not_object", times=1))
+    faulted = hive.client.get(CONFIG_PATH)
+    assert faulted.status_code == 200
+    assert not isinstance(faulted.json(), dict)
+    assert isinstance(hive.client.get(CONFIG_PATH).json(), dict)
+
+
 def test_truncated_is_200_with_the_first_half_of_the_json(make_hive):
     hive = make_hive(_scenario("config", kind="truncated", times=1))
     truncated = hive.client.get(CONFIG_PATH)

@@ -41,6 +41,14 @@ def test_connect_answers_run_id_and_counts(make_hive):
     assert hive.sim.run("run-1").connects == 1
 
 
+def test_connect_can_answer_for_another_run(make_hive):
+    """Scenario key connect_answer_run_id: the answer names another run, the connect counts on the requested one."""
+    hive = make_hive({"runs": [{**RUN_1, "connect_answer_run_id": "run-2"}]})
+    response = hive.client.post("/api/v1/runs/run-1/connect", json={})
+    assert (response.status_code, response.json()) == (200, {"run_id": "run-2"})
+    assert hive.sim.run("run-1").connects == 1
+
+
 @pytest.mark.parametrize(
     ("path", "status", "code"),
     [

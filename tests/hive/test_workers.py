@@ -57,3 +57,20 @@ def test_scenario_runs_get_workers_in_their_status(make_hive):
     }
     hive = make_hive({"runs": [run]})
     assert [w.state for w in hive.sim.run("r").workers] == ["stopped", "stopped"]
+
+
+def test_a_start_over_the_worker_limit_is_refused_and_spawns_nothing(make_hive):
+    hive = make_hive({"max_remote_workers": 2})
+    at_limit = _start_with_workers(hive, 2)
+    assert len(hive.sim.run(at_limit).workers) == 2
+    response = hive.client.post("/api/v1/experiments", json=start_body(num_remote_workers=3, worker_module_cid="c"))
+    assert response.status_code == 422
+    assert response.json()["error"]["code"] == "too_many_workers"
+    assert hive.sim.run_ids == [at_limit]
+
+
+def test_the_default_worker_limit_refuses_2_to_the_31(make_hive):
+    hive = make_hive()
+    body = start_body(num_remote_workers=2**31, worker_module_cid="c")
+    assert hive.client.post("/api/v1/experiments", json=body).status_code == 422
+    assert _start_with_workers(hive, 64)

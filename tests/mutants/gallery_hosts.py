@@ -11,23 +11,30 @@ from __future__ import annotations
 import concurrent.futures
 import contextlib
 import dataclasses
+import hashlib
 import json
 from collections.abc import Callable
 from typing import Any, ClassVar
+from urllib.parse import quote
 
 import httpx
 
+from conformance.json_text import MAX_DEPTH, JsonTextError, loads_strict, nesting_depth
 from conformance.manifest import load_manifest
 from reference_host import (
     AbiError,
     FutureEntry,
     FutureState,
     FutureTable,
+    GuestInstance,
     GuestMemory,
     HiveClient,
+    HiveFailure,
     HostConfig,
     MlImports,
     ReferenceHost,
+    RunRef,
+    TrainingTable,
     encode,
     type_size,
 )
@@ -945,3 +952,321 @@ class TrainingCapConsumesFuture(Mutant):
     """At the TrainingHandle cap the take returns Unavailable but has already consumed the future."""
 
     imports_seam = _CapConsumes
+
+
+# --- audit-a mutants ---
+# Hard values of the ABI-wide clauses (issue 12 audit): each passes the corpus as it was before its fixture.
+class _Utf8SurrogatesAccepted(GuestMemory):
+    def read_str(self, ptr: int, length: int) -> str:
+        try:  # a CESU-8/WTF-8 style decoder: well-formed surrogate sequences pass
+            return self.read_bytes(ptr, length).decode("utf-8", errors="surrogatepass")
+        except UnicodeDecodeError:
+            raise AbiError("InvalidArguments", "string is not valid UTF-8") from None
+
+
+class Utf8SurrogatesAccepted(Mutant):
+    """A &str holding a surrogate encoded as UTF-8 (ED A0 80) is accepted, as a WTF-8 decoder would."""
+
+    memory_seam = _Utf8SurrogatesAccepted
+
+
+class _PortMaxRejected(MlImports):
+    def hive_address(self, url_ptr: int, url_len: int, port: int) -> str:
+        if port >= 65535:  # off by one: the range is taken as 1..65535 exclusive
+            raise AbiError("InvalidArguments", f"bad hive port {port}")
+        return super().hive_address(url_ptr, url_len, port)
+
+
+class PortMaxRejected(Mutant):
+    """hive_port 65535, the last valid port, is rejected as out of range."""
+
+    imports_seam = _PortMaxRejected
+
+
+class _PerInstanceTrainingCounter(TrainingTable):
+    def __init__(self, limit: int) -> None:
+        super().__init__(limit)
+        self._next = 1 << 40  # clear of the futures' values, but the same in every instance
+
+    def add(self, run: RunRef) -> int:
+        self.check_room()
+        self._next += 1
+        self._runs[self._next] = run
+        return self._next
+
+
+def _trainings_seam(table: type[TrainingTable]) -> type[MlImports]:
+    """MlImports whose instance keeps its TrainingHandles in `table` (TrainingTable is not a host seam)."""
+
+    class _Imports(MlImports):
+        def __init__(self, instance: Any) -> None:
+            instance.trainings = table(instance.trainings.limit)
+            super().__init__(instance)
+
+    return _Imports
+
+
+class PerInstanceTrainingCounter(Mutant):
+    """Each instance numbers its TrainingHandles from the same base: another instance's value names its own."""
+
+    imports_seam = _trainings_seam(_PerInstanceTrainingCounter)
+
+
+class _StructsWrittenAligned(GuestMemory):
+    def write_out(self, ptr: int, type_name: str, values: int | dict[str, int]) -> None:
+        if type_name in load_manifest().structs:  # struct fields go through a 32-bit view, HEAP32[ptr >> 2]
+            ptr -= ptr % 4
+        super().write_out(ptr, type_name, values)
+
+
+class UnalignedStructRoundedDown(Mutant):
+    """A struct out-pointer is rounded down to a multiple of 4 (struct fields written through a 32-bit
+    view; the 8-byte handles are written byte-wise)."""
+
+    memory_seam = _StructsWrittenAligned
+
+
+class HostWideFutureCap(Mutant):
+    """The outstanding-futures cap counts every instance's futures on the host, not the calling instance's."""
+
+    def __init__(self, config: HostConfig | None = None) -> None:
+        super().__init__(config)
+        tables: list[FutureTable] = []  # this host's live tables (per host object: parallel cases stay apart)
+
+        class _HostWideCap(FutureTable):
+            def __init__(self, limit: int) -> None:
+                super().__init__(limit)
+                tables.append(self)
+
+            def reserve(self, count: int) -> None:
+                if sum(len(t) for t in tables) + count > self.limit:
+                    raise AbiError("Unavailable", "futures cap reached (host-wide)")
+
+            def close(self) -> None:
+                super().close()
+                tables.remove(self)
+
+        self.table_class = _HostWideCap
+
+
+class _VecCopiedByteWise(MlImports):
+    def take_future_vec_u8(self, handle: int, data_ptr: int, data_len: int) -> str:
+        def exact_length(value: bytes) -> None:
+            if len(value) != data_len:
+                raise AbiError("InvalidArguments", f"data_len {data_len} != {len(value)}")
+
+        value = self.futures.take_future(handle, self.kind("take_future_vec_u8"), exact_length)
+        for i, byte in enumerate(value):  # no range check up front: each byte's write checks its own
+            self.memory.write(data_ptr + i, bytes([byte]))
+        return "Success"
+
+
+class VecCopiedUntilMemoryEnds(Mutant):
+    """take_future_vec_u8 copies byte by byte and fails at the first byte past memory, after writing the rest."""
+
+    imports_seam = _VecCopiedByteWise
+
+
+class _SlashKept(HiveClient):
+    def connect(self, base_url: str, run_id: str) -> dict[str, Any]:
+        return self.request_json("POST", base_url, f"/api/v1/runs/{quote(run_id)}/connect", {})  # safe="/"
+
+    def config(self, base_url: str, run_id: str) -> dict[str, Any]:
+        return self.request_json("GET", base_url, f"/api/v1/runs/{quote(run_id)}/config")
+
+
+class RunIdSlashNotEncoded(Mutant):
+    """run_id is percent-encoded with urllib's default quote, which keeps '/': the path names no route."""
+
+    hive_seam = _SlashKept
+
+
+class _AnyJsonAnswer(HiveClient):
+    def request_json(self, method: str, base_url: str, path: str, body: dict[str, Any] | None = None) -> dict:
+        raw = self.request_bytes(method, base_url, path, body)
+        try:
+            return json.loads(raw.decode("utf-8"))  # any JSON value, not only an object
+        except (UnicodeDecodeError, ValueError) as exc:
+            raise HiveFailure(f"{method} {path}: body is not JSON ({exc})") from None
+
+
+class AnswerNotCheckedForObject(Mutant):
+    """A 2xx answer that is JSON but not an object counts as success (stop reads none of its fields)."""
+
+    hive_seam = _AnyJsonAnswer
+
+
+# --- audit-b mutants ---
+# Per-import hard values (issue 12 audit): each one passes the corpus without its fixture.
+class _AnsweredRunId(MlImports):
+    def connect_run(self, base_url: str, run_id: str) -> RunRef:
+        answer = self.hive.connect(base_url, run_id)
+        return RunRef(base_url, str(answer.get("run_id", run_id)))  # follows whatever run the hive names
+
+
+class ConnectUsesAnsweredRunId(Mutant):
+    """connect_to_experiment's TrainingHandle stands for the run_id of the hive's answer, not the requested one."""
+
+    imports_seam = _AnsweredRunId
+
+
+class _SignedWorkerCount(MlImports):
+    def start_common(self, name: str, *args: int, checkpoint: str | None, out_ptr: int) -> str:
+        args_list = list(args)
+        args_list[9] = _as_i32(args_list[9])  # num_remote_workers: 2^31 is "negative", so "no workers"
+        return super().start_common(name, *args_list, checkpoint=checkpoint, out_ptr=out_ptr)
+
+
+class SignedWorkerCount(Mutant):
+    """num_remote_workers is read as i32: 2^31 workers skip the link check and reach the hive negative."""
+
+    imports_seam = _SignedWorkerCount
+
+
+class _DepthOffByOne(MlImports):
+    def config_json(self, ptr: int, length: int) -> str:
+        config = super().config_json(ptr, length)
+        if nesting_depth(config) >= MAX_DEPTH:  # "at most 128" read as "less than 128"
+            raise AbiError("InvalidArguments", "config nested too deep")
+        return config
+
+
+class ConfigDepthOffByOne(Mutant):
+    """The config depth limit is exclusive: a config nested exactly 128 levels is rejected."""
+
+    imports_seam = _DepthOffByOne
+
+
+class _TrailingDataAccepted(MlImports):
+    def config_json(self, ptr: int, length: int) -> str:
+        config = self.memory.read_str(ptr, length)
+        text = config.lstrip()
+        if nesting_depth(text) > MAX_DEPTH:
+            return super().config_json(ptr, length)  # too deep: rejected as the reference host does
+        try:  # like a streaming parser that stops after the first value (JSONDecoder.raw_decode)
+            _, end = json.JSONDecoder().raw_decode(text)
+            loads_strict(text[:end])  # the first value itself is checked strictly (NaN, depth)
+        except (ValueError, JsonTextError):
+            return super().config_json(ptr, length)
+        return config
+
+
+class ConfigTrailingDataAccepted(Mutant):
+    """config is parsed up to the end of its first value: '{"a":1}x' and '{} {}' are accepted."""
+
+    imports_seam = _TrailingDataAccepted
+
+
+class _ConfigMustBeObject(MlImports):
+    def config_json(self, ptr: int, length: int) -> str:
+        config = super().config_json(ptr, length)
+        if not isinstance(json.loads(config), dict):  # "a config is a JSON object"
+            raise AbiError("InvalidArguments", "config is not a JSON object")
+        return config
+
+
+class ConfigMustBeObject(Mutant):
+    """config must be a JSON object: a top-level array, string or number (valid JSON texts) is rejected."""
+
+    imports_seam = _ConfigMustBeObject
+
+
+class _LinkPerModule(MlImports):
+    def _key(self) -> str:
+        return self.instance.module_key  # type: ignore[attr-defined]  # set by WorkerLinkPerModule
+
+    def set_worker_module_link(self, cid_ptr: int, cid_len: int) -> str:
+        code = super().set_worker_module_link(cid_ptr, cid_len)
+        self.instance.host.links[self._key()] = self.worker_module_cid  # type: ignore[attr-defined]
+        return code
+
+    def start_common(self, name: str, *args: int, checkpoint: str | None, out_ptr: int) -> str:
+        self.worker_module_cid = self.instance.host.links.get(self._key())  # type: ignore[attr-defined]
+        return super().start_common(name, *args, checkpoint=checkpoint, out_ptr=out_ptr)
+
+
+class WorkerLinkPerModule(Mutant):
+    """The worker module link is remembered per guest module, not per instance (the doc's 'current module'
+    read literally): two instances of one module share it."""
+
+    imports_seam = _LinkPerModule
+
+    def __init__(self, config: HostConfig | None = None) -> None:
+        super().__init__(config)
+        self.links: dict[str, str | None] = {}
+
+    def instantiate(self, wasm_bytes: bytes) -> GuestInstance:
+        instance = super().instantiate(wasm_bytes)
+        instance.module_key = hashlib.sha256(bytes(wasm_bytes)).hexdigest()  # type: ignore[attr-defined]
+        return instance
+
+
+class _SynchronousConnect(MlImports):
+    def single_future(self, name: str, out_ptr: int, job: Callable[[], Any]) -> str:
+        if name != "connect_to_experiment":
+            return super().single_future(name, out_ptr, job)
+        self.memory.check_out(out_ptr, "FutureHandle")
+        self.futures.reserve(1)  # the cap is still checked before anything is sent
+        try:  # "connect" done in the call; the future only hands over an outcome that is already there
+            run = job()
+        except HiveFailure as exc:
+            failure = exc
+
+            def outcome() -> Any:
+                raise failure
+
+        else:
+            outcome = lambda: run  # noqa: E731
+        return super().single_future(name, out_ptr, outcome)
+
+
+class ConnectIsSynchronous(Mutant):
+    """connect_to_experiment sends POST .../connect inside the call and returns an already resolved future."""
+
+    imports_seam = _SynchronousConnect
+
+
+class _HostWideTrainings(MlImports):
+    def __init__(self, instance: GuestInstance) -> None:
+        super().__init__(instance)
+        host = instance.host
+        if not hasattr(host, "shared_trainings"):
+            host.shared_trainings = instance.trainings  # type: ignore[attr-defined]  # the first instance's
+        self.trainings = host.shared_trainings  # type: ignore[attr-defined]
+
+
+class HostWideTrainingTable(Mutant):
+    """TrainingHandles live in one table per host: an instance can stop or query another instance's run."""
+
+    imports_seam = _HostWideTrainings
+
+
+class _SignedHiveCounts(MlImports):
+    def fetch_config(self, fetch: Callable[[str, str], dict[str, Any]], base_url: str, run_id: str) -> dict:
+        config = super().fetch_config(fetch, base_url, run_id)
+        for key in ("num_features", "num_actions"):
+            if config[key] > 0x7FFF_FFFF:  # deserialized into an i32
+                raise HiveFailure(f"{key} {config[key]} does not fit an i32")
+        return config
+
+
+class HiveCountsReadAsI32(Mutant):
+    """The hive's num_features / num_actions are read as i32: a run with 2^31 or more fails the config future."""
+
+    imports_seam = _SignedHiveCounts
+
+
+class _Latin1Config(MlImports):
+    def create_futures(self, job: Callable[[], Any], kinds: list[tuple[str, Callable[[Any], Any]]]) -> list[int]:
+        def one_byte_per_char(c: dict[str, Any]) -> bytes:
+            return c["config"].encode("latin-1", "replace")  # like Buffer.from(config, 'latin1')
+
+        config_call = len(kinds) == 2  # experiment_config*: the only calls that make two futures
+        kinds = [(kind, one_byte_per_char) if kind == "vec_u8" and config_call else (kind, t) for kind, t in kinds]
+        return super().create_futures(job, kinds)
+
+
+class ConfigBytesOnePerChar(Mutant):
+    """module_config holds one byte per character of the config (Latin-1), not its UTF-8 bytes."""
+
+    imports_seam = _Latin1Config
