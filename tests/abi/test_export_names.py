@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from conformance.runner import discover
 from conformance.wasm import WasmError, compile_wat, function_export_names, interface, load_module
 
-from ..fixtures_wat._lint import FIXTURES as CORPUS
+from ..runner.helpers import corpus_fixtures
 
-FIXTURES = discover(CORPUS)
+FIXTURES = corpus_fixtures()
 
 
 @pytest.mark.parametrize("fixture", FIXTURES, ids=[f.id for f in FIXTURES])

@@ -12,10 +12,10 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.processes import still_alive
 from tests.runner.helpers import DATA, ROOT, fixture_dir, write_variant
 
 HOST = Path(__file__).resolve().parent / "misbehaving" / "host.py"
@@ -24,6 +24,7 @@ CASE_SECONDS = 1.5  # every gallery case's deadline: short, so hangs cost little
 # A hang guard for the whole run (runner and host start-up, hello, two cases, shutdown grace), far above
 # what a run needs and far below forever: a run that exceeds it did not keep its deadlines.
 RUN_BOUND_SECONDS = 60.0
+LEFTOVER_GRACE_SECONDS = 2.5  # for a SIGKILLed host to be torn down: a bound, not a wait (see leftovers)
 
 
 @dataclass
@@ -64,14 +65,10 @@ def _alive(pid: int) -> bool:
 
 
 def leftovers(pids_file: Path) -> list[int]:
-    """Host pids still alive; the last SIGKILLed ones get a moment to be torn down by the kernel."""
+    """Host pids still alive; the last SIGKILLed ones get up to LEFTOVER_GRACE_SECONDS to be torn down by
+    the kernel (waited for by pidfd: no time is lost once they are gone)."""
     pids = [int(p) for p in pids_file.read_text().split()] if pids_file.exists() else []
-    for _ in range(50):
-        alive = [pid for pid in pids if _alive(pid)]
-        if not alive:
-            return []
-        time.sleep(0.05)
-    return alive
+    return still_alive(lambda: [pid for pid in pids if _alive(pid)], LEFTOVER_GRACE_SECONDS)
 
 
 def kill_leftovers(pids_file: Path) -> list[int]:

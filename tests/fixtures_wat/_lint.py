@@ -14,8 +14,9 @@ from typing import Any
 from conformance.manifest import Manifest
 from conformance.runner import Fixture as RunnerFixture
 from conformance.runner import load_fixture as runner_load_fixture
-from conformance.runner._fixture import fixture_paths, imported_fields, read_header
 from conformance.runner._fixture import header_problems as runner_header_problems
+from conformance.runner._fixture import imported_fields, read_header
+from tests.runner.helpers import corpus_fixtures
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures_wat"
 
@@ -43,7 +44,9 @@ def load_fixture(path: Path) -> Fixture:
 
 
 def all_fixtures() -> list[Fixture]:
-    return [load_fixture(p) for p in fixture_paths(FIXTURES)]
+    """Every corpus fixture, the runner's view shared with the other test modules (loaded once per process);
+    the header is read afresh each time, so a test that edits one cannot change what another sees."""
+    return [Fixture(f.path, f, read_header(f.path)[1]) for f in corpus_fixtures()]
 
 
 def header_problems(fixture: Fixture, manifest: Manifest) -> list[str]:

@@ -8,11 +8,11 @@ import sys
 import tempfile
 import tomllib
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from conformance.adapters import open_adapter
-from conformance.runner import Fixture, RunOptions, RunResults, discover, run_suite
+from conformance.runner import Fixture, RunOptions, RunResults, run_suite
+from tests.runner.helpers import corpus_fixtures
 
 ROOT = Path(__file__).absolute().parents[2]
 FIXTURES_DIR = ROOT / "fixtures_wat"
@@ -36,9 +36,8 @@ def load_gallery(path: Path = GALLERY) -> list[GalleryEntry]:
     return [GalleryEntry(m["class"], tuple(m["caught_by"])) for m in data["mutant"]]
 
 
-@cache
 def fixtures() -> tuple[Fixture, ...]:
-    return tuple(discover(FIXTURES_DIR))
+    return corpus_fixtures()
 
 
 def run_on(host_spec: str, ids: tuple[str, ...] | None = None, jobs: int = 0) -> RunResults:

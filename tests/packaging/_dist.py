@@ -153,7 +153,12 @@ def copy_distribution(dist: metadata.Distribution, dest: Path) -> None:
 
 
 def install_wheel(python: Path, wheel: Path) -> None:
-    """Install the wheel into the venv of `python` with this interpreter's pip, offline, no dependencies."""
+    """Install the wheel into the venv of `python` with this interpreter's pip, offline, no dependencies.
+
+    PYTHONPATH is dropped: an `*.egg-info` it reaches (a checkout's editable install) makes pip find the
+    same version "already satisfied" and install nothing.
+    """
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     proc = subprocess.run(
         [
             sys.executable,
@@ -172,6 +177,7 @@ def install_wheel(python: Path, wheel: Path) -> None:
         text=True,
         check=False,
         timeout=120,
+        env=env,
     )
     if proc.returncode != 0:
         raise AssertionError(f"pip install of {wheel.name} failed:\n{proc.stderr[-3000:]}")

@@ -11,7 +11,6 @@ import shlex
 import shutil
 import socket
 import sys
-import time
 import uuid
 from pathlib import Path
 
@@ -32,6 +31,7 @@ from conformance.fuzz.world import loopback_world, replay, respx_world
 from conformance.hive import HiveAddress
 from conformance.manifest import load_manifest
 from tests.mutants.marshalling_mutants import MUTANTS
+from tests.processes import still_alive
 
 from ._helpers import code, imp
 from .test_differential import _case
@@ -51,10 +51,12 @@ def marker():
     assert _marked(mark) == []
 
 
-def _marked(mark: str, tries: int = 50) -> list[int]:
-    """Live (not zombie) processes whose environment carries ``MARK=mark``; killed ones get a moment."""
+def _marked(mark: str, grace_seconds: float = 2.5) -> list[int]:
+    """Live (not zombie) processes whose environment carries ``MARK=mark``; killed ones get up to
+    `grace_seconds` to be torn down (waited for by pidfd, not slept through)."""
     needle = f"{MARK}={mark}".encode()
-    for _ in range(tries):
+
+    def find() -> list[int]:
         alive = []
         for proc in Path("/proc").iterdir():
             try:
@@ -63,10 +65,9 @@ def _marked(mark: str, tries: int = 50) -> list[int]:
                     alive.append(int(proc.name))
             except (OSError, ValueError, IndexError):
                 continue
-        if not alive:
-            return []
-        time.sleep(0.05)
-    return alive
+        return alive
+
+    return still_alive(find, grace_seconds)
 
 
 def served(mark: str, host_class: str | None = None) -> str:
@@ -229,7 +230,7 @@ def test_environment_marker_sees_a_live_host(marker):
     host = load_host_factory(served(marker))()
     try:
         host.info  # noqa: B018 - starts the process
-        assert _marked(marker, tries=1)
+        assert _marked(marker, grace_seconds=0)
     finally:
         host.close()
     assert os.environ.get(MARK) is None

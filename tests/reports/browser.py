@@ -17,6 +17,7 @@ from selenium.webdriver.chrome.service import Service
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "out" / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
+WINDOW = (1280, 1400)
 ARGS = (
     "--headless",
     "--no-sandbox",
@@ -25,7 +26,7 @@ ARGS = (
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
-    "--window-size=1280,1400",
+    f"--window-size={WINDOW[0]},{WINDOW[1]}",
 )
 
 
@@ -54,8 +55,8 @@ def console_errors(driver: webdriver.Chrome) -> list[str]:
 def screenshot(driver: webdriver.Chrome, name: str) -> Path:
     """A full-page screenshot (the window resized to the document's height) kept as a test artifact."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    height = driver.execute_script("return document.documentElement.scrollHeight") if _js(driver) else 1400
-    driver.set_window_size(1280, min(int(height), 6000))
+    height = driver.execute_script("return document.documentElement.scrollHeight") if _js(driver) else WINDOW[1]
+    driver.set_window_size(WINDOW[0], min(int(height), 6000))
     path = SCREENSHOTS / f"{name}.png"
     driver.save_screenshot(str(path))
     return path

@@ -15,12 +15,6 @@ from .browser import chromium, console_errors, screenshot
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as driver:
-        yield driver
-
-
 def test_the_report_loads_without_console_errors_and_counts_right(browser, faulty_dir, faulty_results):
     browser.get((faulty_dir / "report.html").as_uri())
     assert console_errors(browser) == []

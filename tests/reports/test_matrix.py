@@ -9,7 +9,7 @@ from selenium.webdriver.common.by import By
 
 from conformance.cli import main
 
-from .browser import chromium, console_errors, screenshot
+from .browser import console_errors, screenshot
 
 
 def test_markdown_matrix_has_a_column_per_host_and_a_row_per_fixture(faulty_dir, reference_dir, capsys):
@@ -43,26 +43,25 @@ def test_a_tampered_input_is_refused_by_the_schema(faulty_results, tmp_path, cap
 
 
 @pytest.mark.browser
-def test_html_matrix_in_the_browser(faulty_dir, reference_dir, tmp_path):
+def test_html_matrix_in_the_browser(faulty_dir, reference_dir, tmp_path, browser):
     page = tmp_path / "matrix.html"
     assert main(["matrix", str(faulty_dir / "results.json"), str(reference_dir / "results.json"), "-o", str(page)]) == 0
-    with chromium() as driver:
-        driver.get(page.as_uri())
-        assert console_errors(driver) == []
-        hosts = driver.find_elements(By.CSS_SELECTOR, "#matrix th.host")
-        assert [h.text.splitlines()[0] for h in hosts] == [
-            "overwriting test host unknown",
-            "ark-ml-conformance reference host 0.1.0",
-        ]
-        assert "core: not conformant" in hosts[0].text and "extended: conformant" in hosts[0].text
-        row = driver.find_element(By.CSS_SELECTOR, 'tr[data-case="poll_future_training_handle.canary"]')
-        cells = row.find_elements(By.CSS_SELECTOR, "td.cell")
-        assert [c.get_attribute("data-outcome") for c in cells] == ["fail", "pass"]
-        cells[0].find_element(By.TAG_NAME, "a").click()  # the outcome links to that host's diagnostic
-        target = driver.find_element(By.ID, "h0-case-poll_future_training_handle.canary")
-        assert target.get_attribute("open") is not None
-        assert "canary after the slot, byte +0" in target.find_element(By.CSS_SELECTOR, "table.diagnostic").text
-        screenshot(driver, "matrix-two-hosts")
+    browser.get(page.as_uri())
+    assert console_errors(browser) == []
+    hosts = browser.find_elements(By.CSS_SELECTOR, "#matrix th.host")
+    assert [h.text.splitlines()[0] for h in hosts] == [
+        "overwriting test host unknown",
+        "ark-ml-conformance reference host 0.1.0",
+    ]
+    assert "core: not conformant" in hosts[0].text and "extended: conformant" in hosts[0].text
+    row = browser.find_element(By.CSS_SELECTOR, 'tr[data-case="poll_future_training_handle.canary"]')
+    cells = row.find_elements(By.CSS_SELECTOR, "td.cell")
+    assert [c.get_attribute("data-outcome") for c in cells] == ["fail", "pass"]
+    cells[0].find_element(By.TAG_NAME, "a").click()  # the outcome links to that host's diagnostic
+    target = browser.find_element(By.ID, "h0-case-poll_future_training_handle.canary")
+    assert target.get_attribute("open") is not None
+    assert "canary after the slot, byte +0" in target.find_element(By.CSS_SELECTOR, "table.diagnostic").text
+    screenshot(browser, "matrix-two-hosts")
 
 
 def test_an_output_that_is_neither_html_nor_markdown_is_bad_input(faulty_dir, tmp_path, capsys):

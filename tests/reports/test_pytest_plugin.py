@@ -11,7 +11,11 @@ pytest_plugins = ["pytester"]
 
 
 def _run(pytester: pytest.Pytester, *args: str) -> pytest.RunResult:
-    return pytester.runpytest_subprocess("-p", "no:randomly", "-p", "no:cacheprovider", "-v", *args)
+    """The inner session runs in this process (a subprocess would pay pytest's and wasmtime's imports each
+    time); faulthandler stays off there because the outer session already holds it."""
+    return pytester.runpytest_inprocess(
+        "-p", "no:randomly", "-p", "no:cacheprovider", "-p", "no:faulthandler", "-v", *args
+    )
 
 
 @pytest.fixture

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import shutil
+from functools import cache
 from pathlib import Path
+
+from conformance.runner import Fixture, discover
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "fixtures_wat"
@@ -16,6 +19,14 @@ EXAMPLES = (
     "start_training.success",
     "stop_experiment.stops-remote-workers",
 )
+
+
+@cache
+def corpus_fixtures() -> tuple[Fixture, ...]:
+    """`discover(CORPUS)`, once per test process: several modules parametrize over the corpus at collection
+    and others run it, and each would otherwise parse, expand and lint all of it again (in every xdist
+    worker). Fixtures are frozen, so a test cannot change what another one sees."""
+    return tuple(discover(CORPUS))
 
 
 def fixture_dir(tmp_path: Path, *names: str, source: Path = DATA) -> Path:

@@ -7,9 +7,9 @@ import pytest
 from conformance.adapters import open_adapter
 from conformance.runner import discover, run_case
 
-from .helpers import CORPUS, DATA, serve_spec
+from .helpers import DATA, corpus_fixtures, serve_spec
 
-CASES = discover(CORPUS) + discover(DATA)
+CASES = [*corpus_fixtures(), *discover(DATA)]
 
 
 @pytest.fixture(scope="module")

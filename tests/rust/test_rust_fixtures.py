@@ -23,13 +23,13 @@ from conformance._rust import parse_source, parse_struct
 from conformance.adapters import open_adapter
 from conformance.cli import main
 from conformance.manifest import load_manifest
-from conformance.runner import discover, load_fixture, run_case
+from conformance.runner import load_fixture, run_case
 from conformance.rust_bindings import rust_bindings
 from conformance.validator import validate_interface
 from conformance.wasm import interface, load_module
 
 from ..mutants._gallery import MODULE
-from ..runner.helpers import serve_spec
+from ..runner.helpers import corpus_fixtures, serve_spec
 from ._layouts import layout_hex
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -216,7 +216,7 @@ def test_manifest_layouts_cite_the_layout_fixture_check_that_verifies_them():
 @pytest.fixture(scope="module")
 def fixtures():
     """The corpus's compiled fixtures, as the runner discovers them (``<id>.wasm`` + sidecar ``<id>.toml``)."""
-    return {f.id: f for f in discover(CORPUS) if f.id in {w.stem for w in WASM}}
+    return {f.id: f for f in corpus_fixtures() if f.id in {w.stem for w in WASM}}
 
 
 @pytest.mark.parametrize("spec", ["reference", "subprocess"])
