@@ -187,7 +187,18 @@ class Driver:
                 raise BudgetExceeded(
                     f"guest not done after {self.budget_seconds:g} s ({self.steps} steps): case deadline"
                 )
+            self._pause()
+
+    def _pause(self) -> None:
+        """One frame_interval between steps, cut short when the instance says a background future ended
+        (`wait_background`, offered by the adapters' instances and the reference host's); a plain sleep for
+        an instance without it. A frame in which nothing ends lasts as long as before, so a guest that counts
+        polls of a pending future counts the same frames."""
+        wait = getattr(self.instance, "wait_background", None)
+        if wait is None:
             time.sleep(self.frame_interval)
+        else:
+            wait(self.frame_interval)
 
     def journal(
         self, read_limit: Callable[[int], int] = lambda _check_id: MAX_DATA_BYTES, grace: float = 0.0

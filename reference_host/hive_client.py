@@ -192,6 +192,9 @@ class HiveClient:
         self._in_flight = 0
         self._lock = threading.Lock()
         self._closed = False
+        # set whenever a background job ends (result, exception or cancellation): a driver waiting between
+        # two frames wakes at once instead of sleeping out its frame (wait_for_change)
+        self._changed = threading.Event()
 
     @property
     def in_flight(self) -> int:
@@ -219,9 +222,22 @@ class HiveClient:
                     job.set_result(value)
             finally:
                 self._backend.unbind()
+                self._changed.set()
 
         self._executor.submit(run)
         return job
+
+    def wait_for_change(self, timeout: float) -> bool:
+        """Wait at most `timeout` seconds for a background job to end; True if one ended since the last call.
+
+        Why: the runner sleeps a frame between two `conformance_step` calls so that futures progress; waking
+        when one is done lets the guest see it without sleeping out the rest of the frame, while a frame in
+        which nothing ends (a held request, a pending poll) still lasts the full `timeout`. A job ending
+        between the wait and the clear only loses its early wake-up, never its result.
+        """
+        changed = self._changed.wait(timeout)
+        self._changed.clear()
+        return changed
 
     # -- the routes of docs/hive-protocol.md -------------------------------------------------------
     def start(self, base_url: str, body: dict[str, Any]) -> dict[str, Any]:

@@ -198,6 +198,11 @@ class GuestInstance:
     def hive_requests_in_flight(self) -> int:
         return self.hive.in_flight
 
+    def wait_background(self, timeout: float) -> bool:
+        """The pause between two frames: at most `timeout` seconds, less when a background future ends
+        (HiveClient.wait_for_change); True if one did."""
+        return self.hive.wait_for_change(timeout)
+
     def close(self) -> None:
         """Cancel background work and free futures; returns promptly even while a request hangs."""
         if self.closed:

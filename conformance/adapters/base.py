@@ -7,6 +7,7 @@ instantiates modules, calls exports and reads or writes guest memory.
 
 from __future__ import annotations
 
+import time
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -96,6 +97,12 @@ class Instance(ABC):
     @abstractmethod
     def close(self) -> None:
         """Cancel the instance's background work and free it; never raises."""
+
+    def wait_background(self, timeout: float) -> bool:
+        """The pause between two frames (guest protocol §4): at most `timeout` seconds. An adapter whose
+        host can tell when background work ends may return sooner (True); the default sleeps it out."""
+        time.sleep(timeout)
+        return False
 
     def __enter__(self) -> Instance:
         return self

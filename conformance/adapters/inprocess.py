@@ -108,6 +108,13 @@ class InProcessInstance(Instance):
     def memory_size(self) -> int:
         return int(self._inner.memory_size)
 
+    def wait_background(self, timeout: float) -> bool:
+        """The host's own early wake-up when it has one (the reference host's GuestInstance), else a sleep."""
+        wait = getattr(self._inner, "wait_background", None)
+        if wait is None:
+            return super().wait_background(timeout)
+        return bool(wait(timeout))
+
     def close(self) -> None:
         if self._closed:
             return

@@ -1,6 +1,7 @@
 """The mechanisms that make a run fast must not change what it judges (docs/speed.md): the compiled-module
 disk cache, the reply-schema fast path, the chunked depth check, `-k` loading only what it selects, the
-lazy CLI, fixture `host_settings` and the served host built right after `hello`."""
+lazy CLI, fixture `host_settings`, the served host built right after `hello`, and the frame wait that ends
+early when a background future does."""
 
 from __future__ import annotations
 
@@ -239,3 +240,62 @@ def test_a_document_found_valid_is_not_validated_again_and_an_invalid_one_always
     bad = write_variant(directory, "fine", example_text("fine").replace('scenario = "one-run"', "scenario = 3"))
     with pytest.raises(AssertionError, match="validated again"):  # never remembered as valid: checked anew
         load_fixture(bad)
+
+
+class _Stepper:
+    """A guest that is done at its third `conformance_step`; `wait_background` when `waits` is a list."""
+
+    def __init__(self, waits: list[float] | None) -> None:
+        self.steps = 0
+        if waits is not None:
+            self.wait_background = lambda timeout: waits.append(timeout) or True
+
+    def call(self, export: str, *args: int, timeout: float | None = None) -> list[int]:
+        self.steps += 1
+        return [1 if self.steps == 3 else 0]
+
+
+def test_frames_wait_on_the_instance_capped_at_the_frame_interval(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pause between steps is the instance's wait_background(frame_interval), not a sleep: the early
+    wake-up when a future ends (docs/speed.md), with every frame still bounded by the frame interval."""
+    from conformance import guest_protocol
+
+    slept: list[float] = []
+    monkeypatch.setattr(guest_protocol.time, "sleep", slept.append)
+    waits: list[float] = []
+    driver = guest_protocol.Driver(_Stepper(waits), time.monotonic() + 60, frame_interval=0.25)  # type: ignore[arg-type]
+    assert driver.step_until_done() == 1
+    assert (waits, slept) == ([0.25, 0.25], [])
+    plain = guest_protocol.Driver(_Stepper(None), time.monotonic() + 60, frame_interval=0.25)  # type: ignore[arg-type]
+    assert plain.step_until_done() == 1
+    assert slept == [0.25, 0.25]  # an instance without wait_background: the frame is slept out
+
+
+def test_a_finished_background_request_ends_the_frame_wait() -> None:
+    """The reference host's wait returns True once a background job has ended (set by the job, not by the
+    timeout: the timeout here is far longer than the test), and False when nothing ended since."""
+    from reference_host.hive_client import HiveClient
+
+    client = HiveClient(timeout_seconds=1.0, max_download_bytes=1, max_workers=1)
+    try:
+        assert client.wait_for_change(0) is False
+        job = client.submit(lambda: 7)
+        assert client.wait_for_change(30) is True
+        assert job.result(timeout=30) == 7
+        assert client.wait_for_change(0) is False
+    finally:
+        client.close()
+
+
+def test_the_in_process_adapter_passes_the_wait_to_its_host(monkeypatch: pytest.MonkeyPatch) -> None:
+    """InProcessInstance.wait_background asks the host's instance when it offers the wait, else sleeps."""
+    from conformance.adapters import base
+    from conformance.adapters.inprocess import InProcessInstance
+
+    slept: list[float] = []
+    monkeypatch.setattr(base.time, "sleep", slept.append)
+    asked: list[float] = []
+    waiting = type("Waiting", (), {"wait_background": lambda self, t: asked.append(t) or True})()
+    assert InProcessInstance(waiting, preemptible=False).wait_background(0.5) is True
+    assert InProcessInstance(object(), preemptible=False).wait_background(0.5) is False
+    assert (asked, slept) == ([0.5], [0.5])
