@@ -50,3 +50,29 @@ def test_profiles_and_features_cover_the_manifest(host: ReferenceHost) -> None:
     imports = load_manifest().imports
     assert set(host.profiles) == {imp.profile for imp in imports}
     assert set(host.features) == {f for imp in imports for f in imp.features}
+
+
+def test_a_module_that_failed_to_link_fails_again(host: ReferenceHost) -> None:
+    """check_imports remembers modules that link, never one that did not (the same Module object comes
+    back from the compile cache, so a remembered failure would let the second instantiation through)."""
+    wasm = compile_wat('(module (import "ark-ml-v2" "ml__not_twice" (func (param i32) (result i32))))')
+    for _ in range(2):
+        with pytest.raises(LinkError, match="ml__not_twice"):
+            host.instantiate(wasm)
+
+
+def test_a_linkable_module_is_inspected_once(host: ReferenceHost, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A module that linked once is not inspected again (docs/speed.md); one never checked still is."""
+    from reference_host import host as host_module
+
+    seen = host_module._compile(host.engine, compile_wat('(module (func (export "inspected_once")))'))
+    new = host_module._compile(host.engine, compile_wat('(module (func (export "never_inspected")))'))
+    host_module.check_imports(seen)
+
+    def no_manifest() -> None:
+        raise AssertionError("imports inspected")
+
+    monkeypatch.setattr(host_module, "manifest", no_manifest)
+    host_module.check_imports(seen)
+    with pytest.raises(AssertionError, match="imports inspected"):
+        host_module.check_imports(new)
