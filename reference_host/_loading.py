@@ -11,12 +11,11 @@ importing wasmtime or building a host, so a server can answer `hello` within mil
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import importlib
 import os
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -159,31 +158,9 @@ def load_class(module_name: str, class_name: str) -> type:
 
 
 def reference_class() -> type:
-    with _httpcore_without_trio():
-        from .host import ReferenceHost
+    from .host import ReferenceHost
 
     return ReferenceHost
-
-
-@contextlib.contextmanager
-def _httpcore_without_trio() -> Iterator[None]:
-    """While httpcore is first imported, `import trio` fails (the ImportError httpcore expects).
-
-    Why: httpcore imports trio, when installed, only to support async code running under trio; the
-    reference host makes synchronous requests, and trio was ~70 ms of an in-process run's start-up
-    (reference_host.serve blocks it for its whole process). Afterwards trio imports normally again, for
-    anything else the process runs; only httpcore's own trio support is off, which nothing here uses.
-    Nothing changes when httpcore or trio is already imported.
-    """
-    if "httpcore" in sys.modules or "trio" in sys.modules:
-        yield
-        return
-    sys.modules["trio"] = None  # type: ignore[assignment]
-    try:
-        yield
-    finally:
-        if "trio" in sys.modules and sys.modules["trio"] is None:
-            del sys.modules["trio"]
 
 
 def describe_exception(exc: BaseException) -> str:
