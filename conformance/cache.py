@@ -92,4 +92,18 @@ def remember_valid(schema: Any, data: Any) -> None:
     store_entry(entry_path("valid", key[:2], key), b"")
 
 
+def schema_errors(schema: Any, data: Any) -> list[Any]:
+    """The jsonschema (Draft 2020-12) errors of `data` against `schema`: [] at once, without importing
+    jsonschema, for data found valid before (`known_valid`); valid data is remembered, invalid data never,
+    so its errors are always reported. One place for that rule, used by every schema-checked document."""
+    if known_valid(schema, data):
+        return []
+    import jsonschema
+
+    errors = list(jsonschema.Draft202012Validator(schema).iter_errors(data))
+    if not errors:
+        remember_valid(schema, data)
+    return errors
+
+
 _valid: set[str] = set()

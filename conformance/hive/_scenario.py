@@ -16,7 +16,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from conformance.cache import known_valid, remember_valid
+from conformance.cache import schema_errors
 from conformance.errors import BadInput
 from conformance.input_file import InputFileError, read_regular_file
 from conformance.json_text import JsonTextError, loads_strict
@@ -150,16 +150,10 @@ def _validate(data: Any, source: str, definition: str | None = None) -> None:
     schema = scenario_schema()
     if definition is not None:
         schema = {"$defs": schema["$defs"], "$ref": f"#/$defs/{definition}"}
-    if known_valid(schema, data):
-        return
-    import jsonschema
-
-    validator = jsonschema.Draft202012Validator(schema)
-    errors = sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
+    errors = sorted(schema_errors(schema, data), key=lambda e: [str(p) for p in e.absolute_path])
     if errors:
         first = errors[0]
         raise ScenarioError(f"{source}: {_where(first.absolute_path)}: {first.message}")
-    remember_valid(schema, data)
 
 
 def _where(path: Iterable[str | int]) -> str:

@@ -11,7 +11,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from conformance.cache import known_valid, remember_valid
+from conformance.cache import schema_errors
 from conformance.errors import BadInput
 
 from ._model import (
@@ -57,15 +57,11 @@ def load_manifest() -> Manifest:
 
 def manifest_from_data(data: dict[str, Any]) -> Manifest:
     """Validate plain manifest data and build the typed view; raises ManifestError on any problem."""
-    if not known_valid(schema(), data):
-        import jsonschema  # here, not at the top: reading the raw manifest must stay fast (a host's `hello`)
-
-        errors = sorted(jsonschema.Draft202012Validator(schema()).iter_errors(data), key=lambda e: list(e.path))
-        if errors:
-            first = errors[0]
-            where = "/".join(str(p) for p in first.path) or "<root>"
-            raise ManifestError(f"manifest schema violation at {where}: {first.message}")
-        remember_valid(schema(), data)
+    errors = sorted(schema_errors(schema(), data), key=lambda e: list(e.path))
+    if errors:
+        first = errors[0]
+        where = "/".join(str(p) for p in first.path) or "<root>"
+        raise ManifestError(f"manifest schema violation at {where}: {first.message}")
     data = copy.deepcopy(data)
     error_codes = IntEnum("ErrorCode", {v["name"]: v["value"] for v in data["error_codes"]["values"]})
     apis = tuple(Api(a["name"], a["module"], int(a["api_id"], 16), _provenance(a["provenance"])) for a in data["apis"])
