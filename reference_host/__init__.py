@@ -35,6 +35,7 @@ _EXPORTS = {
     "CORPUS_REQUEST_TIMEOUT": "._loading",
     "HostDescription": "._loading",
     "construct": "._loading",
+    "HostsBySettings": "._loading",
     "SETTING_NAMES": "._loading",
     "setting_options": "._loading",
     "describe_exception": "._loading",

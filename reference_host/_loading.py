@@ -15,7 +15,7 @@ import dataclasses
 import importlib
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -118,6 +118,30 @@ def setting_options(settings: Mapping[str, Any] | None) -> dict[str, float]:
         elif name != "request_timeout_seconds" and isinstance(value, int) and value >= 1:
             options[name] = value
     return options
+
+
+class HostsBySettings:
+    """The hosts built for distinct `setting_options`, one per distinct options, built on first use.
+
+    Why: the settings are HostConfig fields, fixed when a host is built, so an instance with other settings
+    needs a host of its own; the in-process adapter and `reference_host.serve` both keep them this way.
+    """
+
+    def __init__(self, build: Callable[[dict[str, float]], Any]) -> None:
+        self._build = build
+        self._hosts: dict[tuple[tuple[str, float], ...], Any] = {}
+
+    def get(self, options: dict[str, float]) -> Any:
+        key = tuple(sorted(options.items()))
+        if key not in self._hosts:
+            self._hosts[key] = self._build(options)
+        return self._hosts[key]
+
+    def pop_all(self) -> list[Any]:
+        """Every host built so far (to close), forgotten here."""
+        hosts = list(self._hosts.values())
+        self._hosts.clear()
+        return hosts
 
 
 def construct(

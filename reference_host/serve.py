@@ -26,6 +26,7 @@ from typing import Any, BinaryIO
 from ._loading import (
     CORPUS_REQUEST_TIMEOUT,
     HostDescription,
+    HostsBySettings,
     construct,
     describe_exception,
     describe_host,
@@ -100,7 +101,7 @@ class Server:
         self.protocol = 1  # until a hello says otherwise: a runner that never says hello speaks v1
         self._host: Any = None
         self._building = threading.Lock()
-        self._variants: dict[tuple[tuple[str, float], ...], Any] = {}
+        self._variants = HostsBySettings(self._build_variant)
         self.instances: dict[int, _Served] = {}
         self._next = 0
 
@@ -116,15 +117,16 @@ class Server:
         overlap with the runner's own start-up instead of delaying the first `instantiate`."""
         threading.Thread(target=lambda: self.host, daemon=True, name="warm-host").start()
 
+    def _build_variant(self, options: dict[str, float]) -> Any:
+        assert self._settings_factory is not None  # host_for asks only when there is one
+        return self._settings_factory(self.request_timeout, options)  # the timeout `hello` settled
+
     def host_for(self, settings: Any) -> Any:
         """The host an instance with these `instantiate` settings runs on (the plain host when none apply)."""
         options = setting_options(settings) if isinstance(settings, dict) and self.protocol >= 2 else {}
         if not options or self._settings_factory is None:
             return self.host
-        key = tuple(sorted(options.items()))
-        if key not in self._variants:
-            self._variants[key] = self._settings_factory(self.request_timeout, options)
-        return self._variants[key]
+        return self._variants.get(options)
 
     def handle(self, request: dict[str, Any]) -> dict[str, Any]:
         op = request.get("op")
@@ -240,7 +242,7 @@ class Server:
         for served in self.instances.values():
             served.instance.close()
         self.instances.clear()
-        for host in [self._host, *self._variants.values()]:
+        for host in [self._host, *self._variants.pop_all()]:
             if host is not None:
                 host.close()
 

@@ -26,6 +26,7 @@ import wasmtime
 
 from reference_host import (
     CORPUS_REQUEST_TIMEOUT,
+    HostsBySettings,
     construct,
     describe_exception,
     describe_host,
@@ -136,7 +137,7 @@ class InProcessAdapter(HostAdapter):
         self._host = construct(host_class, request_timeout)
         self._info = HostInfo.of(describe_host(self._host))
         self._tickers: dict[int, _EpochTicker] = {}
-        self._variants: dict[tuple[tuple[str, float], ...], Any] = {}
+        self._variants = HostsBySettings(self._build_variant)
         self._watch(self._host)
 
     def _watch(self, host: Any) -> None:
@@ -146,16 +147,14 @@ class InProcessAdapter(HostAdapter):
         if epoch and isinstance(engine, wasmtime.Engine) and id(engine) not in self._tickers:
             self._tickers[id(engine)] = _EpochTicker.acquire(engine)
 
+    def _build_variant(self, options: dict[str, float]) -> Any:
+        host = construct(self._class, self._request_timeout, options)
+        self._watch(host)
+        return host
+
     def _host_for(self, settings: Mapping[str, float] | None) -> Any:
         options = setting_options(settings)
-        if not options:
-            return self._host
-        key = tuple(sorted(options.items()))
-        host = self._variants.get(key)
-        if host is None:
-            host = self._variants[key] = construct(self._class, self._request_timeout, options)
-            self._watch(host)
-        return host
+        return self._variants.get(options) if options else self._host
 
     @property
     def info(self) -> HostInfo:
@@ -175,7 +174,6 @@ class InProcessAdapter(HostAdapter):
         for ticker in self._tickers.values():
             ticker.release()
         self._tickers.clear()
-        for host in [self._host, *self._variants.values()]:
+        for host in [self._host, *self._variants.pop_all()]:
             with contextlib.suppress(Exception):
                 host.close()
-        self._variants.clear()
