@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime
-import fnmatch
 import os
 import queue
 import random
@@ -25,7 +24,7 @@ from conformance.errors import HostUnavailable
 
 from ._case import run_case
 from ._expectations import Expectations, apply
-from ._fixture import Fixture
+from ._fixture import Fixture, matching_stems
 from ._judge import Diagnostic
 from ._outcome import Outcome
 from ._reporter import Reporter
@@ -46,14 +45,10 @@ class RunOptions:
 
 
 def select(fixtures: list[Fixture], pattern: str | None) -> list[Fixture]:
-    """`-k`: an exact fixture id selects that case alone; else an fnmatch pattern, or a substring."""
-    if not pattern:
-        return fixtures
-    exact = [f for f in fixtures if f.id == pattern]
-    if exact:
-        return exact
-    glob = pattern if any(ch in pattern for ch in "*?[") else f"*{pattern}*"
-    return [f for f in fixtures if fnmatch.fnmatchcase(f.id, glob)]
+    """`-k`: an exact fixture id selects that case alone; else an fnmatch pattern, or a substring (the rule
+    `matching_stems` applies to file names before loading, so both select the same cases)."""
+    wanted = set(matching_stems([f.id for f in fixtures], pattern))
+    return [f for f in fixtures if f.id in wanted]
 
 
 def planned_jobs(jobs: int, selected: int) -> int:

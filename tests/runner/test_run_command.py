@@ -177,3 +177,17 @@ def test_a_broken_fixture_in_the_corpus_is_a_usage_error(tmp_path, capsys):
     (directory / "bad.wat").write_text(';;@ id = "bad"\n(module)\n')
     assert main(["run", "--host", "reference", "--fixtures", str(directory)]) == 2
     assert "bad.wat" in capsys.readouterr().err
+
+
+def test_k_selects_an_exact_id_alone_else_by_glob_else_by_substring():
+    """One rule for `-k`, on loaded fixtures (`select`) and on file names before loading (`matching_stems`)."""
+    from types import SimpleNamespace
+
+    from conformance.runner import matching_stems, select
+
+    ids = ["a.b", "a.b-two", "c.b", "d"]
+    fixtures = [SimpleNamespace(id=i) for i in ids]
+    cases = [("a.b", ["a.b"]), ("*.b", ["a.b", "c.b"]), (".b", ["a.b", "a.b-two", "c.b"]), (None, ids)]
+    for pattern, expected in cases:
+        assert [f.id for f in select(fixtures, pattern)] == expected  # type: ignore[arg-type]
+        assert matching_stems(ids, pattern) == expected
