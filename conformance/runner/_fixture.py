@@ -375,7 +375,6 @@ def load_fixture(path: Path, manifest: Manifest | None = None) -> Fixture:
         )
         for h in data.get("hive", [])
     )
-    digest_of = path.read_bytes() if path.suffix == ".wasm" else source.encode("utf-8")
     return Fixture(
         path=path,
         id=data["id"],
@@ -389,7 +388,7 @@ def load_fixture(path: Path, manifest: Manifest | None = None) -> Fixture:
         max_steps=int(data.get("max_steps", DEFAULT_MAX_STEPS)),
         checks=checks,
         hive=hive,
-        sha256=hashlib.sha256(digest_of).hexdigest(),
+        sha256=_content_digest(path, source),
         source=source,
         teardown=Teardown(**data["teardown"]) if "teardown" in data else None,
         includes=tuple(data.get("includes", [])),
@@ -415,17 +414,20 @@ def fixture_paths(directory: Path) -> list[Path]:
     return sorted(p for p in directory.iterdir() if p.suffix in FIXTURE_SUFFIXES)
 
 
+def _content_digest(path: Path, expanded: str) -> str:
+    """A fixture's sha256: of the `.wasm` binary, else of the expanded text (what the host actually ran)."""
+    return hashlib.sha256(path.read_bytes() if path.suffix == ".wasm" else expanded.encode("utf-8")).hexdigest()
+
+
 def identity(path: Path) -> tuple[str, str]:
     """(id, sha256) of a fixture file as `load_fixture` would give them, without linting it: the header is
     only parsed for `includes`/`raw` and the text expanded. A run selecting a few fixtures with `-k` still
     records the digest of the whole set (results.json `fixture_set_sha256`) at this cost, not a full
     load. A file that cannot be read this far counts as its stem and the digest of its bytes."""
     try:
-        if path.suffix == ".wasm":
-            return path.stem, hashlib.sha256(path.read_bytes()).hexdigest()
         source, data = read_header(path)
         expanded, _ = _expanded(path, source, data)
-        return str(data.get("id", path.stem)), hashlib.sha256(expanded.encode("utf-8")).hexdigest()
+        return str(data.get("id", path.stem)), _content_digest(path, expanded)
     except (ValueError, OSError, AttributeError, TypeError):
         try:
             return path.stem, hashlib.sha256(path.read_bytes()).hexdigest()
