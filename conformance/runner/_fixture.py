@@ -148,9 +148,6 @@ class Fixture:
     def scenario_path(self) -> Path:
         return self.path.parent / SCENARIO_DIR / f"{self.scenario}.json"
 
-    def scenario_data(self) -> dict[str, Any]:
-        return json.loads(self.scenario_path.read_text("utf-8"))
-
 
 @cache
 def header_schema() -> dict[str, Any]:
