@@ -16,12 +16,14 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from reference_host import ReferenceHost
+from reference_host import HostConfig, ReferenceHost
 from reference_host.serve import Server
 
 OUT = os.fdopen(os.dup(1), "wb", buffering=0)
 os.dup2(2, 1)
-SERVER = Server(lambda timeout: ReferenceHost())
+# The host keeps the request timeout the runner's `hello` settles (1 s for the corpus), as a real host would,
+# rather than the manifest's 10 s default: a fixture whose hive never answers then ends in 1 s, not 10.
+SERVER = Server(lambda timeout: ReferenceHost(HostConfig(request_timeout_seconds=timeout)))
 Handler = Callable[[dict[str, Any]], None]
 MODES: dict[str, Handler] = {}
 # With $MISBEHAVING_ONCE set, only the first process misbehaves (it creates that file); later ones, the
