@@ -215,7 +215,8 @@ def test_differential_fuzz_two_subprocess_hosts_agree(tmp_path, capsys, marker):
 
 
 def test_differential_fuzz_writes_the_shrunk_divergence_of_a_served_mutant(tmp_path, capsys, marker):
-    argv = ["fuzz", "--minutes", "1", "--seeds", "1", "--examples", "5", "--max-steps", "1", "--seed", "1"]
+    # seed 3: its divergence is found and shrunk in 13 replays on the two hosts (seed 1 needed 37)
+    argv = ["fuzz", "--minutes", "1", "--seeds", "1", "--examples", "5", "--max-steps", "1", "--seed", "3"]
     mutant = served(marker, "UnknownHandleInvalidArguments")
     assert main([*argv, "--out", str(tmp_path), "--host", served(marker), "--against", mutant]) == 1
     assert "outcome differs" in capsys.readouterr().out
