@@ -14,8 +14,9 @@ MUTANT = "tests.mutants.marshalling_mutants:MUTANTS.accepts-invalid-utf8"
 
 
 def test_fuzz_finds_the_bug_and_the_case_file_replays_it(tmp_path, capsys):
+    # seed 11 finds the bug within 25 examples and shrinks it fast (seed 1 needed 100 examples, 3 s)
     code = main(
-        ["fuzz", "--minutes", "0.001", "--out", str(tmp_path), "--host", MUTANT, "--examples", "100", "--seed", "1"]
+        ["fuzz", "--minutes", "0.001", "--out", str(tmp_path), "--host", MUTANT, "--examples", "25", "--seed", "11"]
     )
     assert code == 1
     assert "1 failure(s)" in capsys.readouterr().out
