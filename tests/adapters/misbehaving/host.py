@@ -16,14 +16,22 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from reference_host import HostConfig, ReferenceHost
 from reference_host.serve import Server
 
 OUT = os.fdopen(os.dup(1), "wb", buffering=0)
 os.dup2(2, 1)
-# The host keeps the request timeout the runner's `hello` settles (1 s for the corpus), as a real host would,
-# rather than the manifest's 10 s default: a fixture whose hive never answers then ends in 1 s, not 10.
-SERVER = Server(lambda timeout: ReferenceHost(HostConfig(request_timeout_seconds=timeout)))
+
+
+def reference_host(timeout: float) -> Any:
+    """The host behind the correct replies, with the request timeout the runner's `hello` settled (1 s for
+    the corpus), as a real host keeps it, not the manifest's 10 s: a fixture whose hive never answers ends in
+    1 s. Imported on first use: a mode that breaks `hello` never needs it (nor wasmtime's and httpx's imports)."""
+    from reference_host import HostConfig, ReferenceHost
+
+    return ReferenceHost(HostConfig(request_timeout_seconds=timeout))
+
+
+SERVER = Server(reference_host)
 Handler = Callable[[dict[str, Any]], None]
 MODES: dict[str, Handler] = {}
 # With $MISBEHAVING_ONCE set, only the first process misbehaves (it creates that file); later ones, the
