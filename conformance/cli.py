@@ -103,6 +103,23 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+_own_process = False
+
+
+def owns_process() -> bool:
+    """True when this process was started as the `ark-conformance` command (console script or
+    `python -m conformance`), not a `main()` called from someone's code or a test session: only then may a
+    command change process-wide state such as which optional modules can be imported."""
+    return _own_process
+
+
+def console_main() -> int:
+    """The `ark-conformance` command's entry point: `main` on sys.argv, in a process that is ours."""
+    global _own_process
+    _own_process = True
+    return main()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(_named_command(argv))
