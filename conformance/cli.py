@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import importlib
 import os
 import pkgutil
@@ -104,6 +105,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 
 _own_process = False
+GC_YOUNG_THRESHOLD = 5_000
 
 
 def owns_process() -> bool:
@@ -117,6 +119,9 @@ def console_main() -> int:
     """The `ark-conformance` command's entry point: `main` on sys.argv, in a process that is ours."""
     global _own_process
     _own_process = True
+    # A command is a short batch process allocating many small objects that mostly die young: with
+    # CPython's default threshold (700) a full run made ~140 collections, about 5 % of its CPU.
+    gc.set_threshold(GC_YOUNG_THRESHOLD)
     return main()
 
 
