@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import base64
 import binascii
+import gc
 import json
 import os
 import sys
@@ -306,6 +307,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         host_class, describe = None, reference_description
     without_async_http()
+    gc.set_threshold(5_000)  # fewer young collections in this short-lived process (as the ark-conformance command)
     # The protocol owns the real stdout; anything the host prints goes to stderr instead.
     protocol_out = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # also catches writes to fd 1 from native code
