@@ -16,12 +16,12 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-# httpcore (under the reference host's hive client) imports trio, for its async backend, whenever trio is
-# installed; this host never runs async code, and the test venv has trio only because selenium needs it.
-# Marked absent, it is not imported: ~0.12 s of the ~0.42 s start of this host, started ~80 times a suite.
-sys.modules.setdefault("trio", None)  # type: ignore[assignment]
+from reference_host import without_async_http
+from reference_host.serve import Server
 
-from reference_host.serve import Server  # noqa: E402 - after the trio marker
+# A process of ours alone, synchronous like reference_host.serve: httpcore need not import trio (~0.12 s of
+# this host's ~0.42 s start, and the suite starts it ~80 times).
+without_async_http()
 
 OUT = os.fdopen(os.dup(1), "wb", buffering=0)
 os.dup2(2, 1)
