@@ -7,8 +7,9 @@ from __future__ import annotations
 import contextlib
 import os
 import select
+import signal
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 
 def wait_for_exit(pids: Iterable[int], seconds: float) -> None:
@@ -41,3 +42,18 @@ def still_alive(find: Callable[[], list[int]], seconds: float) -> list[int]:
         if not alive or remaining <= 0:
             return alive
         wait_for_exit(alive, remaining)
+
+
+@contextlib.contextmanager
+def sigint_inherited_as_default() -> Iterator[None]:
+    """While a test starts a child it will interrupt with SIGINT: this process's SIGINT not ignored, so the
+    child does not inherit an ignored SIGINT (exec keeps SIG_IGN) and Python installs its Ctrl-C handler.
+
+    A suite started as a shell's background job (`pytest ... &`, nohup) runs with SIGINT ignored, and xdist
+    workers inherit that: the child then never sees the Ctrl-C, and the test fails (or waits out its bound)
+    for a reason that is not the command's."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)

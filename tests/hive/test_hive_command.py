@@ -18,6 +18,7 @@ from conformance.cli import EXIT_BAD_INPUT, EXIT_OK, UsageError, main
 from conformance.commands.hive import serve
 from conformance.hive import HiveSimulator, Scenario
 from tests.hive.conftest import PLAIN_HTTP, RUN_1
+from tests.processes import sigint_inherited_as_default
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -81,14 +82,15 @@ def test_the_command_runs_until_interrupted_and_exits_0(tmp_path):
     scenario = tmp_path / "s.json"
     scenario.write_text(json.dumps({"runs": [RUN_1]}), "utf-8")
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "conformance", "hive", "--port", "0", "--scenario", str(scenario)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-        cwd=ROOT,
-    )
+    with sigint_inherited_as_default():
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "conformance", "hive", "--port", "0", "--scenario", str(scenario)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            cwd=ROOT,
+        )
     try:
         line = proc.stdout.readline()
         base_url = line.split("listening on ", 1)[1].strip()

@@ -15,6 +15,7 @@ import pytest
 
 from conformance.reports import TerminalReporter, use_colour
 from conformance.runner import Outcome
+from tests.processes import sigint_inherited_as_default
 from tests.reports import sample
 from tests.runner.helpers import DATA, ROOT
 
@@ -109,7 +110,8 @@ def test_ctrl_c_writes_a_partial_report_marked_incomplete_and_exits_130(tmp_path
     argv = [sys.executable, "-m", "conformance", "run", "--host", "reference", "--fixtures", str(DATA)]
     argv += ["--jobs", "1", "--report-dir", str(report)]
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
-    process = subprocess.Popen(argv, cwd=ROOT, env=env, stderr=subprocess.PIPE, stdout=subprocess.PIPE)
+    with sigint_inherited_as_default():
+        process = subprocess.Popen(argv, cwd=ROOT, env=env, stderr=subprocess.PIPE, stdout=subprocess.PIPE)
     assert process.stderr is not None
     process.stderr.read(1)  # the first case is done: the run is under way
     process.send_signal(signal.SIGINT)
