@@ -167,7 +167,7 @@ class GuestInstance:
         self.imports: MlImports = host.imports_class(self)
         self.closed = False
         linker = host.linker()
-        host.by_store[_store_key(self.store)] = self  # before instantiating: a start function may call imports
+        host._by_store[_store_key(self.store)] = self  # before instantiating: a start function may call imports
         try:
             self.instance = linker.instantiate(self.store, module)
         except Exception:
@@ -276,7 +276,7 @@ class ReferenceHost:
         self._lock = threading.Lock()
         self._linker: wasmtime.Linker | None = None
         # every instance of this host, by _store_key of its Store (weakly: see _host_func)
-        self.by_store: weakref.WeakValueDictionary[int, GuestInstance] = weakref.WeakValueDictionary()
+        self._by_store: weakref.WeakValueDictionary[int, GuestInstance] = weakref.WeakValueDictionary()
 
     def linker(self) -> wasmtime.Linker:
         """The Linker of every instance of this host, built on first use: defining the host functions for
@@ -286,7 +286,7 @@ class ReferenceHost:
                 linker = wasmtime.Linker(self.engine)
                 for imp in self.provided_imports():
                     ty = func_type(imp, self.engine)
-                    linker.define_func(imp.module, imp.field, ty, _host_func(imp, self.by_store), access_caller=True)
+                    linker.define_func(imp.module, imp.field, ty, _host_func(imp, self._by_store), access_caller=True)
                 self._linker = linker
             return self._linker
 
