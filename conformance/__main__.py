@@ -1,5 +1,5 @@
 import sys
 
-from conformance.cli import main
+from conformance.cli import console_main
 
-sys.exit(main())
+sys.exit(console_main())

@@ -65,9 +65,23 @@ def store_entry(path: Path | None, data: bytes) -> None:
         pass
 
 
+def _canonical_json(value: Any) -> bytes:
+    return json.dumps(value, sort_keys=True, default=lambda o: f"{type(o).__name__}:{o!r}").encode("utf-8")
+
+
+def _schema_digest(schema: Any) -> str:
+    """The digest of a schema's canonical text, computed once per schema object: a run checks a hundred
+    fixture headers against one large schema, and serializing it for each was most of the key's cost.
+    The schema is kept alive beside its digest, so its id() is never reused by another object."""
+    known = _schema_digests.get(id(schema))
+    if known is None or known[0] is not schema:
+        known = (schema, hashlib.sha256(_canonical_json(schema)).hexdigest())
+        _schema_digests[id(schema)] = known
+    return known[1]
+
+
 def _validity_key(schema: Any, data: Any) -> str:
-    text = json.dumps([schema, data], sort_keys=True, default=lambda o: f"{type(o).__name__}:{o!r}")
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return hashlib.sha256(_schema_digest(schema).encode("ascii") + b"\n" + _canonical_json(data)).hexdigest()
 
 
 def known_valid(schema: Any, data: Any) -> bool:
@@ -107,3 +121,4 @@ def schema_errors(schema: Any, data: Any) -> list[Any]:
 
 
 _valid: set[str] = set()
+_schema_digests: dict[int, tuple[Any, str]] = {}

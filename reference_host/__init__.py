@@ -44,6 +44,7 @@ _EXPORTS = {
     "reference_class": "._loading",
     "reference_description": "._loading",
     "results_of": "._loading",
+    "without_async_http": "._loading",
 }
 
 __all__ = sorted(_EXPORTS)

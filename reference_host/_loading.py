@@ -187,6 +187,19 @@ def reference_class() -> type:
     return ReferenceHost
 
 
+def without_async_http() -> None:
+    """Keep httpcore from importing trio in a process that runs only the reference host.
+
+    httpcore imports trio, when it is installed, only to offer async support; the reference host's hive
+    client is synchronous, and that import was about a sixth of such a process's start-up. Blocking it
+    (ImportError, which httpcore expects) is for processes that are ours alone: `reference_host.serve` and
+    `ark-conformance run --host reference`. Never the in-process adapter as such: the pytest plugin runs
+    it inside a user's test session, whose code may use httpx under trio. A no-op once httpcore is loaded.
+    """
+    if "httpcore" not in sys.modules:
+        sys.modules.setdefault("trio", None)  # type: ignore[arg-type]
+
+
 def describe_exception(exc: BaseException) -> str:
     """One line for a trap or an exception: the trap code and wasmtime's own reason, or type and message."""
     import wasmtime  # only once something failed: keeps this module light

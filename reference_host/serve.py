@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import base64
 import binascii
+import gc
 import json
 import os
 import sys
@@ -35,6 +36,7 @@ from ._loading import (
     reference_description,
     results_of,
     setting_options,
+    without_async_http,
 )
 
 PROTOCOLS = (1, 2)
@@ -304,10 +306,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         describe = None
     else:
         host_class, describe = None, reference_description
-    # This process makes synchronous HTTP requests only. httpcore imports trio, when it is installed, just
-    # to offer async support; blocking that import here (ImportError, which httpcore expects) saves a large
-    # part of the host's start-up. The runner's own process is left alone.
-    sys.modules.setdefault("trio", None)  # type: ignore[arg-type]
+    without_async_http()
+    gc.set_threshold(5_000)  # fewer young collections in this short-lived process (as the ark-conformance command)
     # The protocol owns the real stdout; anything the host prints goes to stderr instead.
     protocol_out = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # also catches writes to fd 1 from native code

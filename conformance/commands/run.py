@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from conformance.adapters import SPEC_HELP, AdapterError, HostAdapter, check_spec, open_adapter
-from conformance.cli import UsageError, interrupted_exit_code
+from conformance.cli import UsageError, interrupted_exit_code, owns_process
 from conformance.commands._corpus import load_corpus
 from conformance.corpus import default_fixtures_dir
 from conformance.reports import TerminalReporter, file_reporters
@@ -78,6 +78,10 @@ def run(args: argparse.Namespace) -> int:
     if args.seed is not None and not 0 <= args.seed < 1 << 32:
         raise UsageError("--seed must be in 0..4294967295 (a u32 case_seed)")
     check_output_paths(args.report_dir, args.json, args.junit)
+    if args.host == "reference" and owns_process():  # then this process runs our code alone
+        from reference_host import without_async_http
+
+        without_async_http()
     expectations = load_expectations(args.expectations)  # ExpectationsError is BadInput: exit 2
     started = _start_hosts(args)
     try:
