@@ -81,16 +81,8 @@ def func_type(imp: Import, engine: wasmtime.Engine | None = None) -> wasmtime.Fu
     return _FuncType([_wasm_type(p.wasm) for p in imp.params], [_wasm_type(r) for r in imp.results])
 
 
-# Modules whose imports all passed check_imports. compile_module hands out one Module object per Wasm and
-# engine, so the same fixture instantiated again is not inspected again (reading every import's type through
-# wasmtime's C API was a third of an instantiation). A module that fails is never remembered.
-_LINKABLE: weakref.WeakSet[wasmtime.Module] = weakref.WeakSet()
-
-
 def check_imports(module: wasmtime.Module) -> None:
     """LinkError naming the first import this host cannot satisfy (unknown name or other signature)."""
-    if module in _LINKABLE:
-        return
     m = manifest()
     for item in module.imports:
         where = f"{item.module}::{item.name}"
@@ -115,7 +107,6 @@ def check_imports(module: wasmtime.Module) -> None:
                 f"incompatible import type for {where}: the guest declares (func {declared}), "
                 f"found (func {imp.wat_type()}) in this host"
             )
-    _LINKABLE.add(module)
 
 
 def _compile(engine: wasmtime.Engine, wasm_bytes: bytes) -> wasmtime.Module:
