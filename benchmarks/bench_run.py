@@ -12,7 +12,8 @@ whose load changes during the session still gives comparable ratios.
 
 `--root` points at the checkout to measure (default: this one), `--baseline` at a second one (an older
 commit, e.g. `git archive <commit> | tar -x -C /tmp/base`) measured in the same rounds, interleaved
-run by run with the first, for a before/after comparison. Both use this venv's Python.
+run by run with the first, for a before/after comparison. Both use this venv's Python, with bytecode
+cached under the venv (`pycache/`) as an installed package has it.
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 FLOOR = [sys.executable, "-c", "import wasmtime, httpx"]
+# Bytecode is cached, as an installed package has it (pip compiles it) and as scripts/test.sh does: an
+# environment with PYTHONDONTWRITEBYTECODE would otherwise compile every module of a checkout on every run.
+BYTECODE = Path(sys.prefix) / "pycache"
 
 
 def _children_cpu() -> float:
@@ -38,7 +42,8 @@ def _children_cpu() -> float:
 
 def timed(argv: list[str], cwd: Path) -> tuple[float, float]:
     """(wall seconds, CPU seconds of the process and the children it waited for)."""
-    env = {**os.environ, "PYTHONPATH": str(cwd)}
+    env = {**os.environ, "PYTHONPATH": str(cwd), "PYTHONPYCACHEPREFIX": str(BYTECODE)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     cpu = _children_cpu()
     started = time.perf_counter()
     proc = subprocess.run(argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)

@@ -2,11 +2,12 @@
 
 Linking iterates the manifest's imports (no import name or signature is written here); a guest importing
 anything else from an ``ark-*`` module, or with a signature that differs from the manifest, is refused
-with :class:`LinkError` before instantiation.
+with :class:`LinkError` (wasmtime refuses to link it, so none of its code runs).
 """
 
 from __future__ import annotations
 
+import ctypes
 import functools
 import threading
 import weakref
@@ -80,16 +81,8 @@ def func_type(imp: Import, engine: wasmtime.Engine | None = None) -> wasmtime.Fu
     return _FuncType([_wasm_type(p.wasm) for p in imp.params], [_wasm_type(r) for r in imp.results])
 
 
-# Modules whose imports all passed check_imports. compile_module hands out one Module object per Wasm and
-# engine, so the same fixture instantiated again is not inspected again (reading every import's type through
-# wasmtime's C API was a third of an instantiation). A module that fails is never remembered.
-_LINKABLE: weakref.WeakSet[wasmtime.Module] = weakref.WeakSet()
-
-
 def check_imports(module: wasmtime.Module) -> None:
     """LinkError naming the first import this host cannot satisfy (unknown name or other signature)."""
-    if module in _LINKABLE:
-        return
     m = manifest()
     for item in module.imports:
         where = f"{item.module}::{item.name}"
@@ -114,7 +107,6 @@ def check_imports(module: wasmtime.Module) -> None:
                 f"incompatible import type for {where}: the guest declares (func {declared}), "
                 f"found (func {imp.wat_type()}) in this host"
             )
-    _LINKABLE.add(module)
 
 
 def _compile(engine: wasmtime.Engine, wasm_bytes: bytes) -> wasmtime.Module:
@@ -122,6 +114,27 @@ def _compile(engine: wasmtime.Engine, wasm_bytes: bytes) -> wasmtime.Module:
     configuration (and cached on disk across runs: conformance.wasm.compile_module)."""
     known = {id(shared_engine()): "default", id(_epoch_engine()): "epoch"}
     return compile_module(engine, wasm_bytes, known.get(id(engine)))
+
+
+def _store_key(store: wasmtime.Store | wasmtime.Caller) -> int:
+    """The address of the store's context, which a Caller shares with the Store it runs in: how a host
+    function of the shared Linker finds its instance (wasmtime-py's Caller exposes neither the Store nor
+    the store's data)."""
+    return ctypes.addressof(store._context().contents)
+
+
+def _host_func(imp: Import, instances: weakref.WeakValueDictionary[int, GuestInstance]) -> Any:
+    # `instances` holds instances weakly: the Linker (and every Store instantiated from it) keeps this callback
+    # alive from the Rust side, where Python's cycle collector cannot see it, so a strong reference would
+    # keep every instance (and its module) forever. An instance leaves the mapping before its Store is freed
+    # (weak references are cleared first), so a new Store at the same address never finds a stale instance.
+    def call(caller: wasmtime.Caller, *args: int) -> int:
+        instance = instances.get(_store_key(caller))
+        if instance is None:
+            raise RuntimeError("the guest instance behind this import is gone")
+        return instance.imports.dispatch(imp, args)
+
+    return call
 
 
 class GuestInstance:
@@ -144,9 +157,8 @@ class GuestInstance:
         )
         self.imports: MlImports = host.imports_class(self)
         self.closed = False
-        linker = wasmtime.Linker(host.engine)
-        for imp in host.provided_imports():
-            linker.define_func(imp.module, imp.field, func_type(imp, host.engine), self._host_func(imp))
+        linker = host.linker()
+        host._by_store[_store_key(self.store)] = self  # before instantiating: a start function may call imports
         try:
             self.instance = linker.instantiate(self.store, module)
         except Exception:
@@ -154,19 +166,6 @@ class GuestInstance:
             raise
         memory = self.instance.exports(self.store).get("memory")
         self._memory = memory if isinstance(memory, wasmtime.Memory) else None
-
-    def _host_func(self, imp: Import) -> Any:
-        # A weak reference: the Store keeps this callback alive from the Rust side, where Python's cycle
-        # collector cannot see it, so a strong one would keep every instance (and its module) forever.
-        imports = weakref.ref(self.imports)
-
-        def call(*args: int) -> int:
-            target = imports()
-            if target is None:
-                raise RuntimeError("the guest instance behind this import is gone")
-            return target.dispatch(imp, args)
-
-        return call
 
     def call(self, name: str, *args: int) -> list[int]:
         """Call the export `name` with raw Wasm values; returns its results, one int per result type (as
@@ -266,6 +265,21 @@ class ReferenceHost:
         self.engine = _epoch_engine() if self.config.epoch_interruption else shared_engine()
         self._instances: set[GuestInstance] = set()
         self._lock = threading.Lock()
+        self._linker: wasmtime.Linker | None = None
+        # every instance of this host, by _store_key of its Store (weakly: see _host_func)
+        self._by_store: weakref.WeakValueDictionary[int, GuestInstance] = weakref.WeakValueDictionary()
+
+    def linker(self) -> wasmtime.Linker:
+        """The Linker of every instance of this host, built on first use: defining the host functions for
+        each instance was about a third of an instantiation. Each function finds its instance by its Store."""
+        with self._lock:
+            if self._linker is None:
+                linker = wasmtime.Linker(self.engine)
+                for imp in self.provided_imports():
+                    ty = func_type(imp, self.engine)
+                    linker.define_func(imp.module, imp.field, ty, _host_func(imp, self._by_store), access_caller=True)
+                self._linker = linker
+            return self._linker
 
     def provided_imports(self) -> tuple[Import, ...]:
         """The host functions a guest may import: every import of the manifest, with its signature."""
@@ -274,8 +288,14 @@ class ReferenceHost:
     def instantiate(self, wasm_bytes: bytes) -> GuestInstance:
         """A fresh Store and instance for `wasm_bytes`; LinkError if it imports what the host lacks."""
         module = _compile(self.engine, bytes(wasm_bytes))
-        check_imports(module)
-        instance = GuestInstance(self, module)
+        try:
+            instance = GuestInstance(self, module)
+        except wasmtime.WasmtimeError:
+            # The linker defines the manifest's imports with their signatures, so a module that links would
+            # pass check_imports: it is read only after a failure, to name the import at fault (reading it
+            # first cost ~0.3 ms of every first instantiation of a module).
+            check_imports(module)
+            raise
         with self._lock:
             self._instances.add(instance)
         return instance

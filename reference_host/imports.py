@@ -7,6 +7,7 @@ and returns an ErrorCode name or raises :class:`AbiError`. The small helpers (`m
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections.abc import Callable
@@ -17,7 +18,7 @@ import httpx
 
 from conformance.json_text import JsonTextError, loads_strict
 
-from ._abi import AbiError, code_value, manifest
+from ._abi import AbiError, allowed_values, code_value, manifest
 from .futures import FutureState, RunRef
 from .hive_client import HiveFailure
 
@@ -49,6 +50,28 @@ def _str_field(data: dict[str, Any], name: str) -> str:
 
 # hive/url-grammar: an IPv6 literal in brackets, or unreserved ASCII (RFC 3986) - an IPv4 address is one
 HOST_GRAMMAR = re.compile(r"\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._~-]+")
+
+
+@functools.lru_cache(maxsize=256)
+def hive_base_url(url: str, port: int) -> str:
+    """http://{url}:{port} if `url` is a bare host name and `port` in 1..65535, else InvalidArguments.
+
+    A pure function of its arguments, so the answer is kept: parsing the URL cost more than the rest of
+    an import's argument checks, and a guest passes the same address again and again. A refusal is not
+    kept (lru_cache never stores an exception): it is worked out anew each time.
+    """
+    if not url or not 1 <= port <= 65535:
+        raise AbiError("InvalidArguments", f"bad hive address {url!r}:{port}")
+    if not HOST_GRAMMAR.fullmatch(url):  # hive/url-grammar: before any URL library escapes it
+        raise AbiError("InvalidArguments", f"hive_url {url!r} is not a bare host name")
+    base = f"http://{url}:{port}"
+    try:
+        parsed = httpx.URL(base)
+    except (httpx.InvalidURL, ValueError):
+        raise AbiError("InvalidArguments", f"bad hive address {url!r}") from None
+    if not parsed.host or (parsed.port or 80) != port or parsed.raw_path not in (b"", b"/") or parsed.userinfo:
+        raise AbiError("InvalidArguments", f"hive_url {url!r} is not a host name")
+    return base
 
 
 class MlImports:
@@ -95,24 +118,12 @@ class MlImports:
         except KeyError:
             log.error("import produced unknown code %r", code_name)
             return code_value("InternalError")
-        return value if value in manifest().allowed_error_values else code_value("InternalError")
+        return value if value in allowed_values() else code_value("InternalError")
 
     # -- argument helpers --------------------------------------------------------------------------
     def hive_address(self, url_ptr: int, url_len: int, port: int) -> str:
         """The hive's base URL http://{hive_url}:{hive_port}; empty url or bad port is InvalidArguments."""
-        url = self.memory.read_str(url_ptr, url_len)
-        if not url or not 1 <= port <= 65535:
-            raise AbiError("InvalidArguments", f"bad hive address {url!r}:{port}")
-        if not HOST_GRAMMAR.fullmatch(url):  # hive/url-grammar: before any URL library escapes it
-            raise AbiError("InvalidArguments", f"hive_url {url!r} is not a bare host name")
-        base = f"http://{url}:{port}"
-        try:
-            parsed = httpx.URL(base)
-        except (httpx.InvalidURL, ValueError):
-            raise AbiError("InvalidArguments", f"bad hive address {url!r}") from None
-        if not parsed.host or (parsed.port or 80) != port or parsed.raw_path not in (b"", b"/") or parsed.userinfo:
-            raise AbiError("InvalidArguments", f"hive_url {url!r} is not a host name")
-        return base
+        return hive_base_url(self.memory.read_str(url_ptr, url_len), port)
 
     def run_id(self, ptr: int, length: int) -> str:
         run_id = self.memory.read_str(ptr, length)
