@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import threading
 
 import httpx
@@ -55,8 +56,14 @@ def test_a_client_that_gives_up_on_a_hang_can_go_on():
 
 
 def test_closed_address_refuses_connections():
-    with pytest.raises(httpx.ConnectError):
-        httpx.get(closed_address().url("/api/v1/experiments"), timeout=1.0, verify=PLAIN_HTTP)
+    with closed_address() as address, pytest.raises(httpx.ConnectError):
+        httpx.get(address.url("/api/v1/experiments"), timeout=1.0, verify=PLAIN_HTTP)
+
+
+def test_closed_address_keeps_its_port_until_the_block_ends():
+    """No other socket can take the port while the block runs (the race of binding, then closing)."""
+    with closed_address() as address, socket.socket() as other, pytest.raises(OSError):
+        other.bind((address.host, address.port))
 
 
 def test_loopback_binds_127_0_0_1_on_an_ephemeral_port():
