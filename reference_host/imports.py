@@ -52,14 +52,21 @@ def _str_field(data: dict[str, Any], name: str) -> str:
 HOST_GRAMMAR = re.compile(r"\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._~-]+")
 
 
-@functools.lru_cache(maxsize=256)
+MAX_KEPT_HOST = 253  # a DNS name's longest: longer hive_url values are checked as usual, never kept
+
+
 def hive_base_url(url: str, port: int) -> str:
     """http://{url}:{port} if `url` is a bare host name and `port` in 1..65535, else InvalidArguments.
 
     A pure function of its arguments, so the answer is kept: parsing the URL cost more than the rest of
     an import's argument checks, and a guest passes the same address again and again. A refusal is not
-    kept (lru_cache never stores an exception): it is worked out anew each time.
+    kept (lru_cache never stores an exception), and neither is a name longer than MAX_KEPT_HOST: a hostile
+    guest must not make the host hold on to megabytes of hive_url.
     """
+    return (_kept_base_url if len(url) <= MAX_KEPT_HOST else _base_url)(url, port)
+
+
+def _base_url(url: str, port: int) -> str:
     if not url or not 1 <= port <= 65535:
         raise AbiError("InvalidArguments", f"bad hive address {url!r}:{port}")
     if not HOST_GRAMMAR.fullmatch(url):  # hive/url-grammar: before any URL library escapes it
@@ -72,6 +79,9 @@ def hive_base_url(url: str, port: int) -> str:
     if not parsed.host or (parsed.port or 80) != port or parsed.raw_path not in (b"", b"/") or parsed.userinfo:
         raise AbiError("InvalidArguments", f"hive_url {url!r} is not a host name")
     return base
+
+
+_kept_base_url = functools.lru_cache(maxsize=256)(_base_url)
 
 
 class MlImports:
