@@ -32,13 +32,6 @@ def code_value(name: str) -> int:
     return int(manifest().error_codes[name])
 
 
-@cache
-def allowed_values() -> frozenset[int]:
-    """Every ErrorCode value of the manifest (read once: the manifest rebuilds this set on each access, and
-    the dispatcher checks every import's outcome against it)."""
-    return manifest().allowed_error_values
-
-
 def type_size(type_name: str) -> int:
     """size_of::<T>() on wasm32 for a manifest struct, alias, primitive or `[u8; N]` array."""
     m = manifest()

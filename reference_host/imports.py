@@ -18,7 +18,7 @@ import httpx
 
 from conformance.json_text import JsonTextError, loads_strict
 
-from ._abi import AbiError, allowed_values, code_value, manifest
+from ._abi import AbiError, code_value, manifest
 from .futures import FutureState, RunRef
 from .hive_client import HiveFailure
 
@@ -128,7 +128,7 @@ class MlImports:
         except KeyError:
             log.error("import produced unknown code %r", code_name)
             return code_value("InternalError")
-        return value if value in allowed_values() else code_value("InternalError")
+        return value if value in manifest().allowed_error_values else code_value("InternalError")
 
     # -- argument helpers --------------------------------------------------------------------------
     def hive_address(self, url_ptr: int, url_len: int, port: int) -> str:

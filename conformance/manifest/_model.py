@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import IntEnum
+from functools import cached_property
 from typing import Literal
 
 ProvenanceStatus = Literal["confirmed", "inferred", "project-defined"]
@@ -186,6 +187,7 @@ class Manifest:
                 return c
         raise KeyError(clause_id)
 
-    @property
+    @cached_property
     def allowed_error_values(self) -> frozenset[int]:
+        """Every ErrorCode value, computed once: every judged record and every host call checks against it."""
         return frozenset(int(code) for code in self.error_codes)
