@@ -107,6 +107,13 @@ def _reply_schema() -> dict[str, Any]:
 
 
 @cache
+def _hello_memo_schema() -> dict[str, Any]:
+    """What a valid `hello` reply is remembered against (known_valid): the reply schema, read once, so its
+    digest is computed once per process rather than for every host started."""
+    return {"ok_hello": _reply_schema()}
+
+
+@cache
 def _validator(definition: str) -> Any:
     """A validator for `#/$defs/<definition>` of the reply schema (error_reply, ok_call, ...)."""
     import jsonschema
@@ -156,7 +163,7 @@ def _schema_problem(reply: dict[str, Any], op: str) -> str | None:
     # A host's hello reply is the same on every start: once valid, it need not be validated (nor jsonschema
     # imported) again. Other replies vary too much to be worth remembering.
     remember = op == "hello" and reply.get("ok") is True
-    if remember and known_valid({"ok_hello": _reply_schema()}, reply):
+    if remember and known_valid(_hello_memo_schema(), reply):
         return None
     import jsonschema
 
@@ -167,7 +174,7 @@ def _schema_problem(reply: dict[str, Any], op: str) -> str | None:
     error = jsonschema.exceptions.best_match(_validator(definition).iter_errors(reply))
     if error is None:
         if remember:
-            remember_valid({"ok_hello": _reply_schema()}, reply)
+            remember_valid(_hello_memo_schema(), reply)
         return None
     where = "/".join(str(p) for p in error.absolute_path) or "reply"
     return f"{where}: {_short(error.message)}"
