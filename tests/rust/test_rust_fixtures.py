@@ -9,6 +9,7 @@ faulty hosts and on a manifest whose layout rustc does not reproduce.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import shutil
@@ -102,7 +103,7 @@ def test_each_extern_block_links_exactly_its_modules_imports():
 def test_a_changed_manifest_changes_the_bindings():
     m = load_manifest()
     imp = m.imports[0]
-    changed = m.__class__(**{**vars(m), "imports": (imp.__class__(**{**vars(imp), "params": imp.params[:-1]}),)})
+    changed = dataclasses.replace(m, imports=(dataclasses.replace(imp, params=imp.params[:-1]),))
     assert rust_bindings(changed) != rust_bindings(m)
 
 
